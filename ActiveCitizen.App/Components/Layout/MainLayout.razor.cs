@@ -1,0 +1,81 @@
+using ActiveCitizen.App.Features.Accounts;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace ActiveCitizen.App.Components.Layout;
+
+public partial class MainLayout : IAsyncDisposable
+{
+    private MudThemeProvider? themeProvider;
+    private ErrorBoundary? errorBoundary;
+    private IJSObjectReference? preferencesModule;
+    private bool drawerOpen = true;
+    private bool isDarkMode;
+    private ThemePreference theme;
+
+    [CascadingParameter] private ThemePreference InitialTheme { get; set; }
+    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private AccountProfileService Profiles { get; set; } = default!;
+
+    protected override void OnInitialized()
+    {
+        theme = InitialTheme;
+        isDarkMode = theme == ThemePreference.Dark;
+    }
+
+    protected override void OnParametersSet()
+    {
+        // A page that failed must not keep the error screen after the reader navigates elsewhere.
+        errorBoundary?.Recover();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && theme == ThemePreference.System && themeProvider is not null)
+        {
+            isDarkMode = await themeProvider.GetSystemDarkModeAsync();
+            StateHasChanged();
+        }
+    }
+
+    private void ToggleDrawer() => drawerOpen = !drawerOpen;
+
+    private Task FollowSystemDarkMode(bool dark)
+    {
+        isDarkMode = dark;
+        return Task.CompletedTask;
+    }
+
+    private async Task ToggleDarkModeAsync()
+    {
+        isDarkMode = !isDarkMode;
+        theme = isDarkMode ? ThemePreference.Dark : ThemePreference.Light;
+        preferencesModule ??= await JS.InvokeAsync<IJSObjectReference>("import", Assets["js/preferences.js"]);
+        await preferencesModule.InvokeVoidAsync("rememberTheme", theme.ToString());
+        if (AuthenticationState is not null)
+        {
+            var state = await AuthenticationState;
+            await Profiles.SetThemeAsync(state.User, theme);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (preferencesModule is not null)
+        {
+            try
+            {
+                await preferencesModule.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is already gone; there is nothing left to release in the browser.
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ActiveCitizen.App.Infrastructure.Data;
+
+/// <summary>Brings the database to the current schema at start-up and, where enabled, fills it with the demo.</summary>
+public sealed class DatabaseStartup(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IOptions<DemoDataOptions> demoOptions,
+    IEnumerable<IRealDataDetector> realDataDetectors,
+    IEnumerable<IDemoDataSeeder> seeders,
+    ILogger<DatabaseStartup> logger)
+{
+    public async Task PrepareAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (db.Database.GetDbConnection() is SqliteConnection)
+            {
+                // Remembered in the file: readers never wait for a writer, and a crash cannot tear a committed transaction.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            }
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (!demoOptions.Value.Enabled)
+        {
+            return;
+        }
+        foreach (var detector in realDataDetectors)
+        {
+            if (await detector.HoldsRealDataAsync(cancellationToken))
+            {
+                logger.LogWarning("Demo data is enabled but the database holds real data; the demo is not seeded.");
+                return;
+            }
+        }
+        foreach (var seeder in seeders.OrderBy(seeder => seeder.Order))
+        {
+            await seeder.SeedAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace ActiveCitizen.App.Infrastructure.Live;
+
+/// <summary>Topic names, in one place so that publishers and subscribers cannot drift apart.</summary>
+public static class LiveTopics
+{
+    /// <summary>Facts about the platform as a whole, such as the headline figures on the home page.</summary>
+    public const string Site = "site";
+
+    /// <summary>Facts about one account: its roles or standing changed.</summary>
+    public static string User(string userId) => $"user:{userId}";
+}

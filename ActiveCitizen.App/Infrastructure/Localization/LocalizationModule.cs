@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace ActiveCitizen.App.Infrastructure.Localization;
+
+/// <summary>
+/// English and Russian. The culture comes from the reader's choice (the culture cookie), else the browser's languages, else English.
+/// </summary>
+public static class LocalizationModule
+{
+    public const string DefaultCulture = "en";
+    public static readonly IReadOnlyList<string> SupportedCultures = ["en", "ru"];
+
+    public static IHostApplicationBuilder AddLocalizationSupport(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization();
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = SupportedCultures.Select(CultureInfo.GetCultureInfo).ToList();
+            options.DefaultRequestCulture = new RequestCulture(DefaultCulture);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder endpoints)
+    {
+        // A plain GET link, so the switch works on static pages (sign-in) as well as in interactive ones; the page reloads in the new language.
+        endpoints.MapGet("/culture/set", (HttpContext context, string? culture, string? redirectUri) =>
+        {
+            if (culture is not null && SupportedCultures.Contains(culture))
+            {
+                context.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
+            }
+            return Results.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "/");
+        });
+        return endpoints;
+    }
+
+    private static bool IsLocal(string? uri) =>
+        !string.IsNullOrEmpty(uri) && uri.StartsWith('/') && !uri.StartsWith("//", StringComparison.Ordinal) && !uri.StartsWith("/\\", StringComparison.Ordinal);
+}

@@ -1,0 +1,70 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using ActiveCitizen.App.Components;
+using ActiveCitizen.App.Infrastructure.Data;
+using ActiveCitizen.App.Infrastructure.Live;
+using ActiveCitizen.App.Infrastructure.Localization;
+using ActiveCitizen.App.Infrastructure.Mail;
+using ActiveCitizen.App.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace ActiveCitizen.App.Infrastructure;
+
+/// <summary>What every feature stands on: Blazor Server with MudBlazor, data, clock, live bus, mail, languages and the HTTP pipeline.</summary>
+public static class WebAppModule
+{
+    public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            options.SnackbarConfiguration.PreventDuplicates = true;
+        });
+        // Russian text is written as itself, not as &#x...; escapes that triple the size of every Russian page.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<InProcessLiveEvents>();
+        services.AddSingleton<ILiveEvents>(provider => provider.GetRequiredService<InProcessLiveEvents>());
+        services.AddScoped<CircuitLiveSubscriptions>();
+        // Sign-in cookies and antiforgery tokens stay valid across restarts (and later across instances sharing the folder).
+        var keysDirectory = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath,
+            builder.Configuration["DataProtection:KeysDirectory"] ?? "App_Data/keys"));
+        services.AddDataProtection().SetApplicationName("ActiveCitizen").PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
+        builder.AddData();
+        builder.AddMail();
+        builder.AddLocalizationSupport();
+        return builder;
+    }
+
+    public static WebApplication UseInfrastructure(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            // A friendly page, never a stack trace; HTTPS remembered by browsers.
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapInfrastructure(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapCultureSwitch();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

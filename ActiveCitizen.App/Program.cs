@@ -1,0 +1,21 @@
+using ActiveCitizen.App.Components.Account;
+using ActiveCitizen.App.Features.Accounts;
+using ActiveCitizen.App.Features.Stats;
+using ActiveCitizen.App.Infrastructure;
+using ActiveCitizen.App.Infrastructure.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddInfrastructure();
+builder.AddStats();
+builder.AddAccounts();
+
+var app = builder.Build();
+app.UseInfrastructure();
+app.MapInfrastructure();
+app.MapAccountEndpoints();
+
+await app.Services.GetRequiredService<DatabaseStartup>().PrepareAsync();
+app.Run();
+
+/// <summary>Visible to the test host (WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,82 @@
+using ActiveCitizen.App.Components.Layout;
+using ActiveCitizen.App.Features.Accounts;
+using ActiveCitizen.App.Infrastructure.Security;
+using ActiveCitizen.Tests.Infrastructure;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ActiveCitizen.Tests.Components.Layout;
+
+public sealed class NavMenuTests : ComponentTestContext
+{
+    /// <summary>
+    /// The real entries composed so far, plus one entry per remaining policy as the Moderation, Screening and Commission features
+    /// will add them, so that every role's view is checked against the real policies.
+    /// </summary>
+    private static readonly NavigationEntry[] Catalog =
+    [
+        .. AccountsModule.Navigation,
+        new("Nav.Home", "/everyone", "", null, 10),
+        new("Nav.Home", "/moderation", "", Policies.Moderation, 500),
+        new("Nav.Home", "/screening", "", Policies.Screening, 600),
+        new("Nav.Home", "/commission", "", Policies.Commission, 700),
+    ];
+
+    public NavMenuTests()
+    {
+        foreach (var entry in Catalog)
+        {
+            Services.AddNavigationEntry(entry);
+        }
+    }
+
+    private string[] VisibleLinks()
+    {
+        var menu = Render<NavMenu>();
+        return [.. menu.FindAll("a.mud-nav-link").Select(link => link.GetAttribute("href")!)];
+    }
+
+    public static TheoryData<string[]?, string[]> RolesAndTheirEntries => new()
+    {
+        { null, ["/", "/everyone"] },
+        { [], ["/", "/everyone"] },
+        { [Roles.Moderator], ["/", "/everyone", "/moderation"] },
+        { [Roles.Expert], ["/", "/everyone", "/screening"] },
+        { [Roles.CommissionMember], ["/", "/everyone", "/commission"] },
+        { [Roles.Admin], ["/", "/everyone", "/admin/users"] },
+        { [Roles.Moderator, Roles.Expert], ["/", "/everyone", "/moderation", "/screening"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(RolesAndTheirEntries))]
+    public void Each_role_sees_exactly_its_entries(string[]? roles, string[] expected)
+    {
+        SignInAs(roles);
+
+        Assert.Equal(expected, VisibleLinks());
+    }
+
+    [Fact]
+    public void Entries_follow_a_role_change_in_an_open_page()
+    {
+        SignInAs(Roles.Admin);
+        var menu = Render<NavMenu>();
+        Assert.Contains("/admin/users", menu.FindAll("a.mud-nav-link").Select(link => link.GetAttribute("href")));
+
+        SignInAs([]);
+
+        menu.WaitForAssertion(() => Assert.DoesNotContain("/admin/users", menu.FindAll("a.mud-nav-link").Select(link => link.GetAttribute("href"))));
+    }
+
+    [Fact]
+    public void In_Russian_the_navigation_speaks_Russian()
+    {
+        UseCulture("ru");
+        SignInAs(Roles.Admin);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["Главная", "Главная", "Администрирование"], menu.FindAll("a.mud-nav-link").Select(link => link.TextContent.Trim()));
+        Assert.Equal("Основная навигация", menu.Find("nav").GetAttribute("aria-label"));
+    }
+}
