@@ -24,7 +24,9 @@ public static class AppTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#8ab8ff",
+            PrimaryContrastText = "#0f131a",
             Secondary = "#ff9466",
+            SecondaryContrastText = "#0f131a",
             Tertiary = "#5eead4",
             AppbarBackground = "#161b26",
             AppbarText = "#e6e9ef",

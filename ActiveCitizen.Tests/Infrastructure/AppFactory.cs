@@ -11,15 +11,18 @@ public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly string environment;
     private readonly Action<IServiceCollection>? configureServices;
+    private readonly bool ownsDataDirectory;
 
     public AppFactory(string environment = "Testing", bool demoData = true, string? dataDirectory = null, Action<IServiceCollection>? configureServices = null)
     {
         this.environment = environment;
         this.configureServices = configureServices;
         DemoData = demoData;
+        ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("activecitizen-tests-").FullName;
     }
 
+    /// <summary>The database, mail and key files; deleted with the factory unless the test passed its own folder.</summary>
     public string DataDirectory { get; }
     public bool DemoData { get; }
     public string DatabasePath => Path.Combine(DataDirectory, "app.db");
@@ -46,7 +49,7 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && ownsDataDirectory)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try

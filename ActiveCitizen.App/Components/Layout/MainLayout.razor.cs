@@ -13,6 +13,7 @@ public partial class MainLayout : IAsyncDisposable
     private ErrorBoundary? errorBoundary;
     private IJSObjectReference? preferencesModule;
     private bool drawerOpen = true;
+    private bool interactive;
     private bool isDarkMode;
     private ThemePreference theme;
 
@@ -21,6 +22,7 @@ public partial class MainLayout : IAsyncDisposable
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private AccountProfileService Profiles { get; set; } = default!;
+    [Inject] private ILogger<MainLayout> Logger { get; set; } = default!;
 
     protected override void OnInitialized()
     {
@@ -36,11 +38,16 @@ public partial class MainLayout : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && theme == ThemePreference.System && themeProvider is not null)
+        if (!firstRender)
+        {
+            return;
+        }
+        interactive = true;
+        if (theme == ThemePreference.System && themeProvider is not null)
         {
             isDarkMode = await themeProvider.GetSystemDarkModeAsync();
-            StateHasChanged();
         }
+        StateHasChanged();
     }
 
     private void ToggleDrawer() => drawerOpen = !drawerOpen;
@@ -55,8 +62,16 @@ public partial class MainLayout : IAsyncDisposable
     {
         isDarkMode = !isDarkMode;
         theme = isDarkMode ? ThemePreference.Dark : ThemePreference.Light;
-        preferencesModule ??= await JS.InvokeAsync<IJSObjectReference>("import", Assets["js/preferences.js"]);
-        await preferencesModule.InvokeVoidAsync("rememberTheme", theme.ToString());
+        try
+        {
+            preferencesModule ??= await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/preferences.js"]);
+            await preferencesModule.InvokeVoidAsync("rememberTheme", theme.ToString());
+        }
+        catch (JSException exception)
+        {
+            // The page already switched; only remembering it for the next visit failed (e.g. cookies blocked).
+            Logger.LogWarning(exception, "Could not remember the theme choice in the browser.");
+        }
         if (AuthenticationState is not null)
         {
             var state = await AuthenticationState;

@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+using ActiveCitizen.App.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MimeKit;
+using static ActiveCitizen.Tests.E2E.BrowserSteps;
+using static Microsoft.Playwright.Assertions;
+
+namespace ActiveCitizen.Tests.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed partial class AccountJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_new_resident_registers_confirms_by_email_signs_in_reads_Russian_and_signs_out()
+    {
+        var (page, console) = await browser.NewPageAsync();
+        var email = $"maria.{Guid.NewGuid():N}@example.org";
+        const string password = "tram lines in spring";
+        var (homeWatcher, _) = await browser.NewPageAsync();
+        await homeWatcher.GotoAsync("/");
+        await WaitUntilInteractiveAsync(homeWatcher);
+        var residentsFigure = homeWatcher.Locator("[data-figure='Home.Figure.Residents']");
+        var residentsBefore = int.Parse(await residentsFigure.InnerTextAsync());
+
+        await page.GotoAsync("/Account/Register");
+        await page.FillAsync("#register-email", email);
+        await page.FillAsync("#register-name", "Maria Ivanova");
+        await page.SelectOptionAsync("#register-district", "north-eastern");
+        await page.FillAsync("#register-password", password);
+        await page.FillAsync("#register-confirm", password);
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your inbox" })).ToBeVisibleAsync();
+
+        await page.GotoAsync(ConfirmationLinkSentTo(email));
+        await Expect(page.GetByText("Your e-mail address is confirmed")).ToBeVisibleAsync();
+        // Someone already reading the home page sees the new resident counted, without reloading.
+        await Expect(residentsFigure).ToHaveTextAsync((residentsBefore + 1).ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.FillAsync("#login-email", email);
+        await page.FillAsync("#login-password", password);
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page).ToHaveURLAsync(browser.BaseUrl + "/");
+        var accountMenu = page.GetByRole(AriaRole.Button, new() { Name = "Account menu", Exact = true });
+        await Expect(accountMenu).ToContainTextAsync("Maria Ivanova");
+
+        await ClickUntilVisibleAsync(page.GetByRole(AriaRole.Button, new() { Name = "Language" }), page.GetByText("Русский"));
+        await page.GetByText("Русский").ClickAsync();
+        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Основная навигация" });
+        await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Главная" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ваш город — ваши идеи" })).ToBeVisibleAsync();
+
+        var russianAccountMenu = page.GetByRole(AriaRole.Button, new() { Name = "Меню учётной записи", Exact = true });
+        await ClickUntilVisibleAsync(russianAccountMenu, page.GetByRole(AriaRole.Menuitem, new() { Name = "Выйти" }));
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Выйти" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Войти" })).ToBeVisibleAsync();
+        await Expect(russianAccountMenu).ToHaveCountAsync(0);
+
+        Assert.Empty(CspViolations(console));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_pause_the_account_so_the_sixth_and_then_the_right_one_are_refused()
+    {
+        const string email = "commission@activecitizen.example";
+        var (page, _) = await browser.NewPageAsync();
+
+        for (var attempt = 1; attempt <= 6; attempt++)
+        {
+            await SignInAsync(page, email, $"wrong password {attempt}");
+            var expected = attempt < AccountLimits.FailedSignInsBeforeLockout ? "The e-mail or password is not correct." : "Too many unsuccessful attempts.";
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(expected);
+        }
+
+        await SignInAsync(page, email, DemoAccounts.Password);
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Too many unsuccessful attempts.");
+        Assert.EndsWith("/Account/Login", page.Url);
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), cookie => cookie.Name == ".ActiveCitizen.Auth");
+        using var scope = browser.App.CreateScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
+        Assert.True(user!.LockoutEnd > DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public async Task A_role_granted_and_revoked_by_an_admin_shows_and_hides_in_the_residents_open_page_without_a_reload()
+    {
+        var (resident, _) = await browser.NewPageAsync();
+        await SignInAsync(resident, "expert@activecitizen.example", DemoAccounts.Password);
+        await Expect(resident).ToHaveURLAsync(browser.BaseUrl + "/");
+        var adminLink = resident.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Admin" });
+        await Expect(adminLink).ToHaveCountAsync(0);
+
+        var (admin, _) = await browser.NewPageAsync();
+        await SignInAsync(admin, "admin@activecitizen.example", DemoAccounts.Password);
+        await admin.GotoAsync("/admin/users");
+        await WaitUntilInteractiveAsync(admin);
+        await admin.GetByLabel("Search by e-mail or name").FillAsync("Elena");
+        var elenasRoles = admin.GetByRole(AriaRole.Group, new() { Name = "Roles of Elena Smirnova" });
+        await Expect(admin.GetByRole(AriaRole.Group, new() { Name = "Roles of" })).ToHaveCountAsync(1);
+
+        await elenasRoles.GetByText("Administrator").ClickAsync();
+        await Expect(admin.GetByText("Administrator granted to Elena Smirnova.")).ToBeVisibleAsync();
+        await Expect(adminLink).ToBeVisibleAsync();
+
+        await elenasRoles.GetByText("Administrator").ClickAsync();
+        await Expect(admin.GetByText("Administrator revoked from Elena Smirnova.")).ToBeVisibleAsync();
+        await Expect(adminLink).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_dark_theme_chosen_by_a_resident_survives_a_reload_and_follows_them_to_another_device()
+    {
+        var (laptop, _) = await browser.NewPageAsync();
+        await SignInAsync(laptop, "moderator@activecitizen.example", DemoAccounts.Password);
+        await WaitUntilInteractiveAsync(laptop);
+        var toDark = laptop.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" });
+        var toLight = laptop.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" });
+
+        await ClickUntilVisibleAsync(toDark, toLight);
+        await Eventually(async () => (await laptop.Context.CookiesAsync()).Any(cookie => cookie is { Name: ThemeCookie.Name, Value: "Dark" }));
+        await Eventually(async () =>
+        {
+            using var scope = browser.App.CreateScope();
+            var moderator = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("moderator@activecitizen.example");
+            return moderator!.Theme == ThemePreference.Dark;
+        });
+        await laptop.ReloadAsync();
+        await Expect(toLight).ToBeVisibleAsync();
+
+        var (phone, _) = await browser.NewPageAsync();
+        await SignInAsync(phone, "moderator@activecitizen.example", DemoAccounts.Password);
+        await Expect(phone.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeVisibleAsync();
+        var background = await phone.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+        Assert.Equal("rgb(15, 19, 26)", background);
+    }
+
+    /// <summary>Reads the confirmation e-mail the app wrote to its pickup folder and returns the link in it.</summary>
+    private string ConfirmationLinkSentTo(string email)
+    {
+        var message = Directory.GetFiles(browser.App.MailDirectory, "*.eml")
+            .Select(path => MimeMessage.Load(path))
+            .Single(candidate => candidate.To.Mailboxes.Any(to => to.Address == email));
+        return ConfirmationLink().Match(message.TextBody ?? "").Value;
+    }
+
+    [GeneratedRegex(@"https?://\S+/Account/ConfirmEmail\?\S+")]
+    private static partial Regex ConfirmationLink();
+}

@@ -1,0 +1,79 @@
+using ActiveCitizen.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ActiveCitizen.Tests.E2E;
+
+/// <summary>
+/// The app on a real Kestrel port with its demo accounts, and one headless Chromium (Debian's, never a downloaded one) shared by the
+/// browser tests. A missing Chromium fails the tests with instructions; it never skips them.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string DefaultChromium = "/usr/bin/chromium";
+
+    private IPlaywright? playwright;
+
+    public KestrelApp App { get; } = new();
+    public IBrowser Browser { get; private set; } = default!;
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? DefaultChromium;
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException(
+                $"The browser tests need Chromium at {chromium}, and it is not there. Install it with `sudo apt-get install -y chromium` " +
+                "(Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary. The tests never download a browser.");
+        }
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>A fresh browser profile (no cookies) in English, with console messages collected for the test to inspect.</summary>
+    public async Task<(IPage Page, List<string> Console)> NewPageAsync(string locale = "en-US")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        var console = new List<string>();
+        page.Console += (_, message) => { lock (console) { console.Add($"{message.Type}: {message.Text}"); } };
+        page.PageError += (_, error) => { lock (console) { console.Add($"pageerror: {error}"); } };
+        return (page, console);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+/// <summary>The app served by Kestrel on a free loopback port, as a browser needs it.</summary>
+public sealed class KestrelApp : AppFactory
+{
+    public KestrelApp() : base("Testing", demoData: true)
+    {
+        UseKestrel(0);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
