@@ -49,7 +49,7 @@ public sealed class WebAppTests(DemoApp app) : IClassFixture<DemoApp>
     public async Task A_resident_asking_for_user_administration_is_denied()
     {
         var client = NewClient();
-        await SignIn.AsDemoAsync(client, "resident@activecitizen.example");
+        await StaticFormPost.SignInAsDemoAsync(client, "resident@activecitizen.example");
 
         var response = await client.GetAsync("/admin/users");
 
@@ -64,7 +64,7 @@ public sealed class WebAppTests(DemoApp app) : IClassFixture<DemoApp>
     public async Task An_admin_opens_user_administration()
     {
         var client = NewClient();
-        await SignIn.AsDemoAsync(client, "admin@activecitizen.example");
+        await StaticFormPost.SignInAsDemoAsync(client, "admin@activecitizen.example");
 
         var response = await client.GetAsync("/admin/users");
 
@@ -183,18 +183,14 @@ public sealed class ProductionBehaviourTests : IDisposable
     public async Task A_failing_static_page_answers_500_with_the_friendly_error_page_and_no_details()
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://activecitizen.example/") });
-        var form = await client.GetStringAsync("/Account/Register");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
 
-        var response = await client.PostAsync("/Account/Register", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await StaticFormPost.SubmitAsync(client, "/Account/Register", "register", new()
         {
-            ["_handler"] = "register",
-            ["__RequestVerificationToken"] = token,
             ["Input.Email"] = "new.resident@example.org",
             ["Input.DisplayName"] = "New Resident",
             ["Input.Password"] = "a long enough passphrase",
             ["Input.ConfirmPassword"] = "a long enough passphrase",
-        }));
+        });
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         AssertFriendlyAndDiscreet(await response.Content.ReadAsStringAsync());

@@ -1,0 +1,186 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ActiveCitizen.App.Features.Accounts;
+using ActiveCitizen.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace ActiveCitizen.Tests.Features.Accounts;
+
+/// <summary>The static account pages over HTTP, as a browser without scripts would use them.</summary>
+public sealed partial class AccountPagesTests(DemoApp app) : IClassFixture<DemoApp>
+{
+    private HttpClient NewClient() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    private async Task<string> CreateConfirmedResidentAsync(string password)
+    {
+        var email = $"resident.{Guid.NewGuid():N}@example.org";
+        using var scope = app.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Vera", NormalizedDisplayName = "VERA",
+            RegisteredAt = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc),
+        };
+        Assert.True((await users.CreateAsync(user, password)).Succeeded);
+        return email;
+    }
+
+    private List<MimeMessage> MailTo(string email) => !Directory.Exists(app.MailDirectory)
+        ? []
+        : [.. Directory.GetFiles(app.MailDirectory, "*.eml").Select(path => MimeMessage.Load(path)).Where(message => message.To.Mailboxes.Any(to => to.Address == email))];
+
+    private static async Task<string> FollowAsync(HttpClient client, HttpResponseMessage redirect)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        return await client.GetStringAsync(redirect.Headers.Location);
+    }
+
+    [Fact]
+    public async Task A_forgotten_password_is_replaced_through_the_emailed_link_and_the_new_one_signs_in()
+    {
+        var email = await CreateConfirmedResidentAsync("the old passphrase");
+        var client = NewClient();
+
+        var sent = await StaticFormPost.SubmitAsync(client, "/Account/ForgotPassword", "forgot-password", new() { ["Input.Email"] = email });
+        Assert.Contains("a link to reset the password is on its way", await FollowAsync(client, sent));
+        var link = ResetLink().Match(Assert.Single(MailTo(email)).TextBody!).Value;
+
+        var reset = await StaticFormPost.SubmitAsync(client, new Uri(link).PathAndQuery, "reset-password", new()
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = "a brand new passphrase",
+            ["Input.ConfirmPassword"] = "a brand new passphrase",
+        });
+        Assert.Contains("Your password is set.", await FollowAsync(client, reset));
+
+        Assert.Equal(HttpStatusCode.OK, (await StaticFormPost.SignInAsync(NewClient(), email, "the old passphrase")).StatusCode);
+        var signedIn = await StaticFormPost.SignInAsync(NewClient(), email, "a brand new passphrase");
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Asking_to_reset_the_password_of_an_unknown_address_answers_the_same_and_sends_nothing()
+    {
+        var known = await CreateConfirmedResidentAsync("a passphrase for this");
+        var client = NewClient();
+
+        var forKnown = await StaticFormPost.SubmitAsync(client, "/Account/ForgotPassword", "forgot-password", new() { ["Input.Email"] = known });
+        var forUnknown = await StaticFormPost.SubmitAsync(client, "/Account/ForgotPassword", "forgot-password", new() { ["Input.Email"] = "nobody.here@example.org" });
+
+        Assert.Equal(forKnown.Headers.Location, forUnknown.Headers.Location);
+        Assert.Contains("a link to reset the password is on its way", await FollowAsync(client, forUnknown));
+        Assert.Empty(MailTo("nobody.here@example.org"));
+    }
+
+    [Fact]
+    public async Task Signing_in_with_an_unknown_address_fails_exactly_like_a_wrong_password()
+    {
+        var wrongPassword = await StaticFormPost.SignInAsync(NewClient(), "resident@activecitizen.example", "not the password");
+        var unknownAddress = await StaticFormPost.SignInAsync(NewClient(), "someone.else@example.org", "not the password");
+
+        Assert.Equal(HttpStatusCode.OK, wrongPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, unknownAddress.StatusCode);
+        Assert.Equal(Alert(await wrongPassword.Content.ReadAsStringAsync()), Alert(await unknownAddress.Content.ReadAsStringAsync()));
+        Assert.Equal("The e-mail or password is not correct.", Alert(await unknownAddress.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Registration_refuses_a_short_password_with_a_clear_message_and_creates_nothing()
+    {
+        var email = $"short.{Guid.NewGuid():N}@example.org";
+
+        var response = await StaticFormPost.SubmitAsync(NewClient(), "/Account/Register", "register", new()
+        {
+            ["Input.Email"] = email,
+            ["Input.DisplayName"] = "Short Password",
+            ["Input.Password"] = "seven77",
+            ["Input.ConfirmPassword"] = "seven77",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Use at least 8 characters (at most 256).", html);
+        Assert.DoesNotContain("seven77", html);
+        using var scope = app.CreateScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email));
+    }
+
+    [Fact]
+    public async Task Registering_an_address_that_has_an_account_looks_like_success_and_tells_the_owner_by_mail()
+    {
+        var owner = await CreateConfirmedResidentAsync("the owner's passphrase");
+
+        var response = await StaticFormPost.SubmitAsync(NewClient(), "/Account/Register", "register", new()
+        {
+            ["Input.Email"] = owner,
+            ["Input.DisplayName"] = "Impostor",
+            ["Input.Password"] = "some other passphrase",
+            ["Input.ConfirmPassword"] = "some other passphrase",
+        });
+
+        Assert.Equal("/Account/RegisterConfirmation", response.Headers.Location!.AbsolutePath);
+        Assert.Equal("You already have an account", Assert.Single(MailTo(owner)).Subject);
+        Assert.Equal(HttpStatusCode.Redirect, (await StaticFormPost.SignInAsync(NewClient(), owner, "the owner's passphrase")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_registration_posted_twice_at_once_creates_one_account()
+    {
+        var email = $"twice.{Guid.NewGuid():N}@example.org";
+        var client = NewClient();
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.DisplayName"] = "Double Click",
+            ["Input.Password"] = "double click passphrase",
+            ["Input.ConfirmPassword"] = "double click passphrase",
+        };
+
+        var form = await StaticFormPost.FillAsync(client, "/Account/Register", "register", fields);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => client.PostAsync("/Account/Register", new FormUrlEncodedContent(form))));
+
+        Assert.All(responses, response => Assert.Equal("/Account/RegisterConfirmation", response.Headers.Location!.AbsolutePath));
+        using var scope = app.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        Assert.Single(users.Users.Where(user => user.NormalizedEmail == email.ToUpperInvariant()));
+        Assert.Single(MailTo(email), message => message.Subject == "Confirm your e-mail address");
+    }
+
+    [Fact]
+    public async Task Changing_the_password_needs_the_current_one_and_keeps_the_resident_signed_in()
+    {
+        var email = await CreateConfirmedResidentAsync("current passphrase");
+        var client = NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await StaticFormPost.SignInAsync(client, email, "current passphrase")).StatusCode);
+
+        var wrong = await StaticFormPost.SubmitAsync(client, "/Account/Manage/ChangePassword", "change-password", new()
+        {
+            ["Input.CurrentPassword"] = "a wrong guess",
+            ["Input.NewPassword"] = "next passphrase",
+            ["Input.ConfirmPassword"] = "next passphrase",
+        });
+        Assert.Equal("The current password is not correct.", Alert(await wrong.Content.ReadAsStringAsync()));
+
+        var changed = await StaticFormPost.SubmitAsync(client, "/Account/Manage/ChangePassword", "change-password", new()
+        {
+            ["Input.CurrentPassword"] = "current passphrase",
+            ["Input.NewPassword"] = "next passphrase",
+            ["Input.ConfirmPassword"] = "next passphrase",
+        });
+        Assert.Contains("Your password has been changed.", await FollowAsync(client, changed));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StaticFormPost.SignInAsync(NewClient(), email, "next passphrase")).StatusCode);
+    }
+
+    private static string Alert(string html) => WebUtility.HtmlDecode(AlertText().Match(html).Groups[1].Value.Trim());
+
+    [GeneratedRegex(@"https?://\S+/Account/ResetPassword\?\S+")]
+    private static partial Regex ResetLink();
+
+    [GeneratedRegex("role=\"alert\"[^>]*>.*?<div class=\"mud-alert-message\">(.*?)</div>", RegexOptions.Singleline)]
+    private static partial Regex AlertText();
+}
