@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ActiveCitizen.App.Components;
@@ -7,6 +8,7 @@ using ActiveCitizen.App.Infrastructure.Localization;
 using ActiveCitizen.App.Infrastructure.Mail;
 using ActiveCitizen.App.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using MudBlazor.Services;
@@ -35,6 +37,7 @@ public static class WebAppModule
         var keysDirectory = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath,
             builder.Configuration["DataProtection:KeysDirectory"] ?? "App_Data/keys"));
         services.AddDataProtection().SetApplicationName("ActiveCitizen").PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
+        services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section));
         builder.AddData();
         builder.AddMail();
         builder.AddLocalizationSupport();
@@ -43,6 +46,20 @@ public static class WebAppModule
 
     public static WebApplication UseInfrastructure(this WebApplication app)
     {
+        // Behind a TLS-terminating proxy, trust its X-Forwarded-For/-Proto (and only from the proxies named in configuration),
+        // so HTTPS redirection, HSTS and secure cookies see the request as the resident made it.
+        var proxies = app.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [];
+        if (proxies.Length > 0)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+            app.UseForwardedHeaders(forwarded);
+        }
         if (!app.Environment.IsDevelopment())
         {
             // A friendly page, never a stack trace; HTTPS remembered by browsers.

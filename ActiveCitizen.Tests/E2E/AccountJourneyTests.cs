@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using ActiveCitizen.App.Features.Accounts;
+using ActiveCitizen.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using MimeKit;
 using static ActiveCitizen.Tests.E2E.BrowserSteps;
 using static Microsoft.Playwright.Assertions;
 
@@ -33,7 +33,7 @@ public sealed partial class AccountJourneyTests(BrowserFixture browser)
         await page.ClickAsync("button[type=submit]");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your inbox" })).ToBeVisibleAsync();
 
-        await page.GotoAsync(ConfirmationLinkSentTo(email));
+        await page.GotoAsync(await ConfirmationLinkSentToAsync(email));
         await Expect(page.GetByText("Your e-mail address is confirmed")).ToBeVisibleAsync();
         // Someone already reading the home page sees the new resident counted, without reloading.
         await Expect(residentsFigure).ToHaveTextAsync((residentsBefore + 1).ToString());
@@ -46,14 +46,16 @@ public sealed partial class AccountJourneyTests(BrowserFixture browser)
         var accountMenu = page.GetByRole(AriaRole.Button, new() { Name = "Account menu", Exact = true });
         await Expect(accountMenu).ToContainTextAsync("Maria Ivanova");
 
-        await ClickUntilVisibleAsync(page.GetByRole(AriaRole.Button, new() { Name = "Language" }), page.GetByText("Русский"));
+        await WaitUntilInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Language" }).ClickAsync();
         await page.GetByText("Русский").ClickAsync();
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Основная навигация" });
         await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Главная" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ваш город — ваши идеи" })).ToBeVisibleAsync();
 
         var russianAccountMenu = page.GetByRole(AriaRole.Button, new() { Name = "Меню учётной записи", Exact = true });
-        await ClickUntilVisibleAsync(russianAccountMenu, page.GetByRole(AriaRole.Menuitem, new() { Name = "Выйти" }));
+        await WaitUntilInteractiveAsync(page);
+        await russianAccountMenu.ClickAsync();
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Выйти" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Войти" })).ToBeVisibleAsync();
         await Expect(russianAccountMenu).ToHaveCountAsync(0);
@@ -87,9 +89,11 @@ public sealed partial class AccountJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task A_role_granted_and_revoked_by_an_admin_shows_and_hides_in_the_residents_open_page_without_a_reload()
     {
+        var residentEmail = await CreateResidentAsync("Timur Live", "timur's passphrase");
         var (resident, _) = await browser.NewPageAsync();
-        await SignInAsync(resident, "expert@activecitizen.example", DemoAccounts.Password);
+        await SignInAsync(resident, residentEmail, "timur's passphrase");
         await Expect(resident).ToHaveURLAsync(browser.BaseUrl + "/");
+        await WaitUntilInteractiveAsync(resident);
         var adminLink = resident.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Admin" });
         await Expect(adminLink).ToHaveCountAsync(0);
 
@@ -97,16 +101,16 @@ public sealed partial class AccountJourneyTests(BrowserFixture browser)
         await SignInAsync(admin, "admin@activecitizen.example", DemoAccounts.Password);
         await admin.GotoAsync("/admin/users");
         await WaitUntilInteractiveAsync(admin);
-        await admin.GetByLabel("Search by e-mail or name").FillAsync("Elena");
-        var elenasRoles = admin.GetByRole(AriaRole.Group, new() { Name = "Roles of Elena Smirnova" });
+        await admin.GetByLabel("Search by e-mail or name").FillAsync("Timur Live");
+        var timursRoles = admin.GetByRole(AriaRole.Group, new() { Name = "Roles of Timur Live" });
         await Expect(admin.GetByRole(AriaRole.Group, new() { Name = "Roles of" })).ToHaveCountAsync(1);
 
-        await elenasRoles.GetByText("Administrator").ClickAsync();
-        await Expect(admin.GetByText("Administrator granted to Elena Smirnova.")).ToBeVisibleAsync();
+        await timursRoles.GetByText("Administrator").ClickAsync();
+        await Expect(admin.GetByText("Administrator granted to Timur Live.")).ToBeVisibleAsync();
         await Expect(adminLink).ToBeVisibleAsync();
 
-        await elenasRoles.GetByText("Administrator").ClickAsync();
-        await Expect(admin.GetByText("Administrator revoked from Elena Smirnova.")).ToBeVisibleAsync();
+        await timursRoles.GetByText("Administrator").ClickAsync();
+        await Expect(admin.GetByText("Administrator revoked from Timur Live.")).ToBeVisibleAsync();
         await Expect(adminLink).ToHaveCountAsync(0);
     }
 
@@ -119,7 +123,8 @@ public sealed partial class AccountJourneyTests(BrowserFixture browser)
         var toDark = laptop.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" });
         var toLight = laptop.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" });
 
-        await ClickUntilVisibleAsync(toDark, toLight);
+        await toDark.ClickAsync();
+        await Expect(toLight).ToBeVisibleAsync();
         await Eventually(async () => (await laptop.Context.CookiesAsync()).Any(cookie => cookie is { Name: ThemeCookie.Name, Value: "Dark" }));
         await Eventually(async () =>
         {
@@ -137,12 +142,23 @@ public sealed partial class AccountJourneyTests(BrowserFixture browser)
         Assert.Equal("rgb(15, 19, 26)", background);
     }
 
-    /// <summary>Reads the confirmation e-mail the app wrote to its pickup folder and returns the link in it.</summary>
-    private string ConfirmationLinkSentTo(string email)
+    private async Task<string> CreateResidentAsync(string displayName, string password)
     {
-        var message = Directory.GetFiles(browser.App.MailDirectory, "*.eml")
-            .Select(path => MimeMessage.Load(path))
-            .Single(candidate => candidate.To.Mailboxes.Any(to => to.Address == email));
+        var email = $"{displayName.Replace(' ', '.').ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
+        using var scope = browser.App.CreateScope();
+        var user = new ApplicationUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, NormalizedDisplayName = displayName.ToUpperInvariant(),
+            RegisteredAt = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc),
+        };
+        Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().CreateAsync(user, password)).Succeeded);
+        return email;
+    }
+
+    /// <summary>Waits for the confirmation e-mail the app delivers to its pickup folder and returns the link in it.</summary>
+    private async Task<string> ConfirmationLinkSentToAsync(string email)
+    {
+        var message = await MailFolder.WaitForAsync(browser.App.MailDirectory, email, "Confirm your e-mail address");
         return ConfirmationLink().Match(message.TextBody ?? "").Value;
     }
 

@@ -6,28 +6,6 @@ namespace ActiveCitizen.Tests.E2E;
 /// <summary>Steps shared by the browser tests, written the way a resident acts on the page.</summary>
 public static class BrowserSteps
 {
-    /// <summary>
-    /// Clicks until <paramref name="expected"/> shows: right after a page loads, the prerendered button exists before the circuit
-    /// that handles its click has connected.
-    /// </summary>
-    public static async Task ClickUntilVisibleAsync(ILocator trigger, ILocator expected)
-    {
-        for (var attempt = 0; attempt < 40; attempt++)
-        {
-            await trigger.ClickAsync();
-            try
-            {
-                await Expect(expected).ToBeVisibleAsync(new() { Timeout = 500 });
-                return;
-            }
-            catch (PlaywrightException)
-            {
-                // Not interactive yet; try again.
-            }
-        }
-        await Expect(expected).ToBeVisibleAsync();
-    }
-
     /// <summary>Waits until the page's circuit is connected, after which inputs and clicks reach the server.</summary>
     public static Task WaitUntilInteractiveAsync(IPage page) =>
         Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);

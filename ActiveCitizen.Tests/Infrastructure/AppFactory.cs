@@ -12,11 +12,18 @@ public class AppFactory : WebApplicationFactory<Program>
     private readonly string environment;
     private readonly Action<IServiceCollection>? configureServices;
     private readonly bool ownsDataDirectory;
+    private readonly IReadOnlyDictionary<string, string> settings;
 
-    public AppFactory(string environment = "Testing", bool demoData = true, string? dataDirectory = null, Action<IServiceCollection>? configureServices = null)
+    public AppFactory(
+        string environment = "Testing",
+        bool demoData = true,
+        string? dataDirectory = null,
+        Action<IServiceCollection>? configureServices = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         this.environment = environment;
         this.configureServices = configureServices;
+        this.settings = settings ?? new Dictionary<string, string>();
         DemoData = demoData;
         ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("activecitizen-tests-").FullName;
@@ -36,6 +43,10 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(DataDirectory, "keys"));
         builder.UseSetting("DemoData:Enabled", DemoData ? "true" : "false");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
         // Static web assets (MudBlazor's files from its package) are served from the build output only in Development by default.
         builder.UseStaticWebAssets();
         if (configureServices is not null)

@@ -15,7 +15,10 @@ public static partial class StaticFormPost
     public static async Task<Dictionary<string, string>> FillAsync(HttpClient client, string path, string formName, Dictionary<string, string> fields)
     {
         var page = await client.GetStringAsync(path);
-        var posted = HiddenField().Matches(page).ToDictionary(match => match.Groups[1].Value, match => WebUtility.HtmlDecode(match.Groups[2].Value));
+        // A page can hold several forms (the sign-out form in the header); take the hidden fields of the one named.
+        var form = Form().Matches(page).Select(match => match.Value).SingleOrDefault(candidate => candidate.Contains($"name=\"_handler\" value=\"{formName}\""))
+            ?? throw new InvalidOperationException($"No form named {formName} on {path}.");
+        var posted = HiddenField().Matches(form).ToDictionary(match => match.Groups[1].Value, match => WebUtility.HtmlDecode(match.Groups[2].Value));
         Assert.True(posted.ContainsKey("__RequestVerificationToken"), $"The form on {path} carries no antiforgery token.");
         foreach (var (name, value) in fields)
         {
@@ -34,6 +37,9 @@ public static partial class StaticFormPost
         var response = await SignInAsync(client, email, DemoAccounts.Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
+
+    [GeneratedRegex("<form.*?</form>", RegexOptions.Singleline)]
+    private static partial Regex Form();
 
     [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
     private static partial Regex HiddenField();

@@ -4,6 +4,7 @@ using ActiveCitizen.App.Features.Stats;
 using ActiveCitizen.App.Infrastructure.Data;
 using ActiveCitizen.App.Infrastructure.Mail;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
@@ -133,13 +134,32 @@ public sealed class WebAppTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.Contains("Your city, your ideas", await (await NewClient().SendAsync(chosen)).Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task The_culture_switch_only_redirects_within_the_site()
+    [Theory]
+    [InlineData("https%3A%2F%2Fevil.example%2F")]
+    [InlineData("%2F%5Cevil.example")]
+    [InlineData("%2F%2Fevil.example")]
+    public async Task The_culture_switch_only_redirects_within_the_site(string redirect)
     {
-        var response = await NewClient().GetAsync("/culture/set?culture=ru&redirectUri=https%3A%2F%2Fevil.example%2F");
+        var response = await NewClient().GetAsync($"/culture/set?culture=ru&redirectUri={redirect}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_crafted_return_address_after_sign_in_leads_home_instead_of_failing()
+    {
+        var client = NewClient();
+        var form = await StaticFormPost.FillAsync(client, "/Account/Login?ReturnUrl=%2F%5Cevil.example", "login", new()
+        {
+            ["Input.Email"] = "moderator@activecitizen.example",
+            ["Input.Password"] = DemoAccounts.Password,
+        });
+
+        var response = await client.PostAsync("/Account/Login?ReturnUrl=%2F%5Cevil.example", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(new Uri(client.BaseAddress!, "/"), new Uri(client.BaseAddress!, response.Headers.Location!));
     }
 }
 
@@ -148,7 +168,7 @@ public sealed class ProductionBehaviourTests : IDisposable
     private readonly AppFactory app = new("Production", demoData: false, configureServices: services =>
     {
         services.AddSingleton<ISiteFigureSource, FailingFigures>();
-        services.AddSingleton<IMailDelivery, FailingMail>();
+        services.AddSingleton<IMailOutbox, FailingOutbox>();
     });
 
     private sealed class FailingFigures : ISiteFigureSource
@@ -157,10 +177,10 @@ public sealed class ProductionBehaviourTests : IDisposable
             throw new InvalidOperationException("Simulated failure inside a page: SECRET-STACK-DETAIL");
     }
 
-    private sealed class FailingMail : IMailDelivery
+    private sealed class FailingOutbox : IMailOutbox
     {
-        public Task DeliverAsync(MimeMessage message, CancellationToken cancellationToken = default) =>
-            throw new IOException("Simulated SMTP outage: SECRET-STACK-DETAIL");
+        public Task EnqueueAsync(MimeMessage message, CancellationToken cancellationToken = default) =>
+            throw new IOException("Simulated storage failure: SECRET-STACK-DETAIL");
     }
 
     private static void AssertFriendlyAndDiscreet(string html)
@@ -204,6 +224,72 @@ public sealed class ProductionBehaviourTests : IDisposable
         var response = await client.GetAsync("/health");
 
         Assert.Contains("max-age=", Assert.Single(response.Headers.GetValues("Strict-Transport-Security")));
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_with_demo_accounts_enabled()
+    {
+        await using var misconfigured = new AppFactory("Production", demoData: true);
+
+        var refusal = Assert.ThrowsAny<Exception>(() => misconfigured.CreateClient());
+
+        Assert.Contains("DemoData:Enabled is true in Production", refusal.ToString());
+    }
+
+    public void Dispose() => app.Dispose();
+}
+
+public sealed class MailDuringOutageTests : IDisposable
+{
+    private sealed class DownServer : IMailDelivery
+    {
+        public Task DeliverAsync(MimeMessage message, CancellationToken cancellationToken = default) => throw new IOException("Connection refused");
+    }
+
+    private readonly AppFactory app = new("Testing", demoData: false,
+        configureServices: services => services.AddSingleton<IMailDelivery, DownServer>(),
+        settings: new Dictionary<string, string> { ["Site:PublicUrl"] = "https://city.example/portal" });
+
+    [Fact]
+    public async Task Registration_succeeds_while_the_mail_server_is_down_and_the_message_waits_in_the_outbox()
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await StaticFormPost.SubmitAsync(client, "/Account/Register", "register", new()
+        {
+            ["Input.Email"] = "patient.resident@example.org",
+            ["Input.DisplayName"] = "Patient Resident",
+            ["Input.Password"] = "a long enough passphrase",
+            ["Input.ConfirmPassword"] = "a long enough passphrase",
+        });
+
+        Assert.Equal("/Account/RegisterConfirmation", response.Headers.Location!.AbsolutePath);
+        using var scope = app.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var queued = await db.Set<QueuedMail>().SingleAsync();
+        Assert.Equal("patient.resident@example.org", queued.Recipient);
+        Assert.Null(queued.GaveUpAt);
+    }
+
+    [Fact]
+    public async Task Links_in_mail_use_the_configured_public_address_whatever_host_the_request_named()
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://evil.example/") });
+
+        await StaticFormPost.SubmitAsync(client, "/Account/Register", "register", new()
+        {
+            ["Input.Email"] = "linked.resident@example.org",
+            ["Input.DisplayName"] = "Linked Resident",
+            ["Input.Password"] = "a long enough passphrase",
+            ["Input.ConfirmPassword"] = "a long enough passphrase",
+        });
+
+        using var scope = app.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var queued = await db.Set<QueuedMail>().SingleAsync(mail => mail.Recipient == "linked.resident@example.org");
+        var text = MimeMessage.Load(new MemoryStream(queued.Message)).TextBody!;
+        Assert.Contains("https://city.example/portal/Account/ConfirmEmail?", text);
+        Assert.DoesNotContain("evil.example", text);
     }
 
     public void Dispose() => app.Dispose();

@@ -1,3 +1,4 @@
+using ActiveCitizen.App.Infrastructure.Security;
 using ActiveCitizen.App.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,10 +13,7 @@ public static class AccountEndpoints
         endpoints.MapPost("/Account/Logout", async ([FromServices] SignInManager<ApplicationUser> signInManager, [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            var local = string.IsNullOrEmpty(returnUrl) || returnUrl.StartsWith("//", StringComparison.Ordinal) || returnUrl.Contains(':')
-                ? ""
-                : returnUrl.TrimStart('/');
-            return TypedResults.LocalRedirect($"~/{local}");
+            return TypedResults.Redirect(LocalUrl.OrHome(returnUrl));
         });
         return endpoints;
     }

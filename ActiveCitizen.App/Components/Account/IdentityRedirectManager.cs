@@ -1,3 +1,4 @@
+using ActiveCitizen.App.Infrastructure.Security;
 using Microsoft.AspNetCore.Components;
 
 namespace ActiveCitizen.App.Components.Account;
@@ -15,27 +16,18 @@ public sealed class IdentityRedirectManager(NavigationManager navigationManager)
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
-    public void RedirectTo(string? uri)
-    {
-        uri ??= "";
-        // Never send the user to another site, whatever a crafted ReturnUrl says.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal) || uri.StartsWith("/\\", StringComparison.Ordinal))
-        {
-            uri = navigationManager.ToBaseRelativePath(uri);
-        }
-        navigationManager.NavigateTo(uri);
-    }
+    /// <summary>Redirects within this site; a crafted ReturnUrl pointing anywhere else leads home instead.</summary>
+    public void RedirectTo(string? uri) => navigationManager.NavigateTo(LocalUrl.OrHome(uri));
 
-    public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
-    {
-        var uriWithoutQuery = navigationManager.ToAbsoluteUri(uri).GetLeftPart(UriPartial.Path);
-        RedirectTo(navigationManager.GetUriWithQueryParameters(uriWithoutQuery, queryParameters));
-    }
+    public void RedirectTo(string path, Dictionary<string, object?> queryParameters) =>
+        navigationManager.NavigateTo(navigationManager.GetUriWithQueryParameters(LocalUrl.OrHome(path), queryParameters));
 
-    /// <summary>Redirects and shows <paramref name="messageKey"/> (a localizer key) once on the next page.</summary>
-    public void RedirectToWithStatus(string uri, string messageKey, HttpContext context)
+    public const string ErrorPrefix = "error:";
+
+    /// <summary>Redirects and shows <paramref name="messageKey"/> (a localizer key) once on the next page, as news or as a problem.</summary>
+    public void RedirectToWithStatus(string uri, string messageKey, HttpContext context, bool isError = false)
     {
-        context.Response.Cookies.Append(StatusCookieName, messageKey, StatusCookieBuilder.Build(context));
+        context.Response.Cookies.Append(StatusCookieName, isError ? ErrorPrefix + messageKey : messageKey, StatusCookieBuilder.Build(context));
         RedirectTo(uri);
     }
 }

@@ -74,8 +74,15 @@ public partial class MainLayout : IAsyncDisposable
         }
         if (AuthenticationState is not null)
         {
-            var state = await AuthenticationState;
-            await Profiles.SetThemeAsync(state.User, theme);
+            try
+            {
+                await Profiles.SetThemeAsync((await AuthenticationState).User, theme);
+            }
+            catch (Exception exception)
+            {
+                // The layout sits outside the error boundary: a failed save must not end the circuit. The cookie still remembers.
+                Logger.LogError(exception, "Could not store the theme choice on the account.");
+            }
         }
     }
 

@@ -10,20 +10,21 @@ namespace ActiveCitizen.App.Features.Accounts;
 
 /// <summary>The account e-mails (confirm address, reset password, "you already have an account"), in the reader's language.</summary>
 public sealed class AccountEmailSender(
-    IMailDelivery delivery,
+    IMailOutbox outbox,
     IOptions<MailOptions> options,
     IStringLocalizer<Strings> localizer,
+    IHostEnvironment environment,
     ILogger<AccountEmailSender> logger) : IEmailSender<ApplicationUser>
 {
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink)
     {
-        LogLinkWhenNotReallySending("Confirmation", email, confirmationLink);
+        LogLinkInDevelopment("Confirmation", email, confirmationLink);
         return SendAsync(user, email, "Mail.Confirm", confirmationLink);
     }
 
     public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink)
     {
-        LogLinkWhenNotReallySending("Password reset", email, resetLink);
+        LogLinkInDevelopment("Password reset", email, resetLink);
         return SendAsync(user, email, "Mail.Reset", resetLink);
     }
 
@@ -63,12 +64,13 @@ public sealed class AccountEmailSender(
         message.To.Add(new MailboxAddress(user.DisplayName, email));
         message.Subject = subject;
         message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
-        await delivery.DeliverAsync(message);
+        await outbox.EnqueueAsync(message);
     }
 
-    private void LogLinkWhenNotReallySending(string purpose, string email, string link)
+    /// <summary>Links carry one-time tokens: they reach the log only on a developer's machine, where the .eml files are too.</summary>
+    private void LogLinkInDevelopment(string purpose, string email, string link)
     {
-        if (options.Value.Delivery == MailDelivery.Pickup)
+        if (environment.IsDevelopment())
         {
             logger.LogInformation("{Purpose} link for {Email}: {Link}", purpose, email, link);
         }

@@ -66,9 +66,12 @@ public static class AccountsModule
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<AccountClaimsPrincipalFactory>();
 
+        services.AddScoped<AccountLinks>();
         services.AddSingleton<AccountEmailSender>();
         services.AddSingleton<IEmailSender<ApplicationUser>>(provider => provider.GetRequiredService<AccountEmailSender>());
         services.AddSingleton<UnregisteredSignInLockout>();
+        services.AddSingleton<StripedLock>();
+        services.AddScoped<SignInService>();
         services.AddSingleton<UserAccess>();
         services.AddSingleton<AccountProfileService>();
         services.AddSingleton<UserAdministrationService>();

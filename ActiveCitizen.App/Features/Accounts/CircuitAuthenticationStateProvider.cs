@@ -76,7 +76,11 @@ public sealed class CircuitAuthenticationStateProvider : RevalidatingServerAuthe
             var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var principalFactory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>();
             var user = await userManager.FindByIdAsync(userId);
-            var principal = user is null ? new ClaimsPrincipal(new ClaimsIdentity()) : await principalFactory.CreateAsync(user);
+            var current = (await GetAuthenticationStateAsync()).User;
+            var stampStillValid = user is not null
+                && current.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType) == await userManager.GetSecurityStampAsync(user);
+            // A password change elsewhere ends this circuit's sign-in rather than refreshing it with the new stamp.
+            var principal = stampStillValid ? await principalFactory.CreateAsync(user!) : new ClaimsPrincipal(new ClaimsIdentity());
             SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
         }
         catch (Exception exception)

@@ -17,7 +17,7 @@ public sealed class UnregisteredSignInLockout(TimeProvider time)
     public bool IsLockedOut(string email) =>
         attempts.TryGetValue(email, out var record) && record.LockedUntil is { } until && until > time.GetUtcNow();
 
-    /// <summary>Counts a failed sign-in; returns true when this failure starts the pause.</summary>
+    /// <summary>Counts a failed sign-in; returns true when the address is paused (this failure may have started the pause).</summary>
     public bool RecordFailure(string email)
     {
         var now = time.GetUtcNow();
@@ -25,25 +25,37 @@ public sealed class UnregisteredSignInLockout(TimeProvider time)
         {
             Prune(now);
         }
-        var updated = attempts.AddOrUpdate(email,
-            _ => new Attempts(1, null),
-            (_, record) => record.LockedUntil is { } until && until <= now ? new Attempts(1, null) : record with { Failures = record.Failures + 1 });
-        if (updated.Failures >= AccountLimits.FailedSignInsBeforeLockout && updated.LockedUntil is null)
+        var updated = attempts.AddOrUpdate(email, _ => Next(null, now), (_, record) => Next(record, now));
+        return updated.LockedUntil > now;
+    }
+
+    /// <summary>The same arithmetic as Identity's: the count resets when a pause starts, and a pause that ended starts a new count.</summary>
+    private static Attempts Next(Attempts? record, DateTimeOffset now)
+    {
+        if (record?.LockedUntil > now)
         {
-            attempts[email] = updated with { LockedUntil = now + AccountLimits.LockoutDuration };
-            return true;
+            return record;
         }
-        return updated.LockedUntil is not null;
+        var failures = (record?.LockedUntil is null ? record?.Failures ?? 0 : 0) + 1;
+        return failures >= AccountLimits.FailedSignInsBeforeLockout
+            ? new Attempts(0, now + AccountLimits.LockoutDuration)
+            : new Attempts(failures, null);
     }
 
     private void Prune(DateTimeOffset now)
     {
         foreach (var (email, record) in attempts)
         {
-            if (record.LockedUntil is null || record.LockedUntil <= now)
+            if (!(record.LockedUntil > now))
             {
                 attempts.TryRemove(email, out _);
             }
+        }
+        if (attempts.Count >= MaxTrackedAddresses)
+        {
+            // Only paused addresses are left and there are too many: forgetting them costs an attacker's guesses nothing they
+            // could not get by waiting five minutes, while keeping them would let the flood grow without bound.
+            attempts.Clear();
         }
     }
 

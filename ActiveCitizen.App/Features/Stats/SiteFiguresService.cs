@@ -23,6 +23,7 @@ public sealed class SiteFiguresService : IHostedService, IDisposable
     private IReadOnlyList<SiteFigure>? current;
     private IDisposable? subscription;
     private int refreshScheduled;
+    private int eventsSeen;
 
     public SiteFiguresService(
         IDbContextFactory<AppDbContext> dbFactory, IEnumerable<ISiteFigureSource> sources, ILiveEvents liveEvents, TimeProvider time,
@@ -36,7 +37,10 @@ public sealed class SiteFiguresService : IHostedService, IDisposable
     }
 
     public async Task<IReadOnlyList<SiteFigure>> GetAsync(CancellationToken cancellationToken = default) =>
-        current ?? await RefreshAsync(cancellationToken);
+        current ?? await RefreshAsync(cancellationToken, onlyIfMissing: true);
+
+    /// <summary>How many site events this service has taken in; lets tests wait until a burst has been seen before moving the clock.</summary>
+    internal int EventsSeen => Volatile.Read(ref eventsSeen);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -52,7 +56,12 @@ public sealed class SiteFiguresService : IHostedService, IDisposable
 
     private Task OnSiteEvent(ILiveEvent liveEvent)
     {
-        if (liveEvent is not SiteFiguresChanged && Interlocked.Exchange(ref refreshScheduled, 1) == 0)
+        if (liveEvent is SiteFiguresChanged)
+        {
+            return Task.CompletedTask;
+        }
+        Interlocked.Increment(ref eventsSeen);
+        if (Interlocked.Exchange(ref refreshScheduled, 1) == 0)
         {
             _ = RefreshSoonAsync();
         }
@@ -78,11 +87,16 @@ public sealed class SiteFiguresService : IHostedService, IDisposable
         }
     }
 
-    private async Task<IReadOnlyList<SiteFigure>> RefreshAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SiteFigure>> RefreshAsync(CancellationToken cancellationToken, bool onlyIfMissing = false)
     {
         await refreshGate.WaitAsync(cancellationToken);
         try
         {
+            // Many first visitors at once after a start: the first one reads, the others take its result.
+            if (onlyIfMissing && current is not null)
+            {
+                return current;
+            }
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var figures = new List<SiteFigure>();
             foreach (var source in sources)

@@ -10,10 +10,16 @@ public sealed class DatabaseStartup(
     IOptions<DemoDataOptions> demoOptions,
     IEnumerable<IRealDataDetector> realDataDetectors,
     IEnumerable<IDemoDataSeeder> seeders,
+    IHostEnvironment environment,
     ILogger<DatabaseStartup> logger)
 {
     public async Task PrepareAsync(CancellationToken cancellationToken = default)
     {
+        if (demoOptions.Value.Enabled && environment.IsProduction())
+        {
+            // The demo accounts' password is published in the README; they must never exist where real residents are.
+            throw new InvalidOperationException("DemoData:Enabled is true in Production. Demo accounts have a published password; turn the setting off.");
+        }
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             if (db.Database.GetDbConnection() is SqliteConnection)

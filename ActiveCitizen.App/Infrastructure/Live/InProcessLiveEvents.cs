@@ -99,8 +99,16 @@ public sealed class InProcessLiveEvents(ILogger<InProcessLiveEvents> logger) : I
     {
         private readonly Lock gate = new();
         private readonly Queue<TEvent> pending = new();
+
+        /// <summary>
+        /// The subscriber's context (a circuit's culture above all): handlers run in it, so a re-render caused by an event speaks
+        /// the reader's language rather than the thread pool's.
+        /// </summary>
+        private readonly ExecutionContext? subscriberContext = ExecutionContext.Capture();
+
         private bool draining;
         private bool disposed;
+        private bool overflowReported;
 
         public override void Offer(ILiveEvent liveEvent)
         {
@@ -117,7 +125,11 @@ public sealed class InProcessLiveEvents(ILogger<InProcessLiveEvents> logger) : I
                 if (pending.Count == MaxPendingPerSubscriber)
                 {
                     pending.Dequeue();
-                    bus.logger.LogWarning("A subscriber of {Topic} is {Count} events behind; dropping the oldest.", topic, MaxPendingPerSubscriber);
+                    if (!overflowReported)
+                    {
+                        overflowReported = true;
+                        bus.logger.LogWarning("A subscriber of {Topic} is {Count} events behind; dropping the oldest until it catches up.", topic, MaxPendingPerSubscriber);
+                    }
                 }
                 pending.Enqueue(typed);
                 if (draining)
@@ -139,18 +151,34 @@ public sealed class InProcessLiveEvents(ILogger<InProcessLiveEvents> logger) : I
                     if (disposed || !pending.TryDequeue(out next!))
                     {
                         draining = false;
+                        overflowReported = false;
                         return;
                     }
                 }
                 try
                 {
-                    await handler(next);
+                    await InvokeInSubscriberContext(next);
+                }
+                catch (ObjectDisposedException) when (Volatile.Read(ref disposed))
+                {
+                    // The component went away while its handler was running; there is nothing left to update.
                 }
                 catch (Exception exception)
                 {
                     bus.logger.LogError(exception, "A subscriber of {Topic} failed handling {Event}.", topic, typeof(TEvent).Name);
                 }
             }
+        }
+
+        private Task InvokeInSubscriberContext(TEvent liveEvent)
+        {
+            if (subscriberContext is null)
+            {
+                return handler(liveEvent);
+            }
+            Task? running = null;
+            ExecutionContext.Run(subscriberContext, _ => running = handler(liveEvent), null);
+            return running!;
         }
 
         public void Dispose()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActiveCitizen.App.Infrastructure.Security;
 using Microsoft.AspNetCore.Localization;
 
 namespace ActiveCitizen.App.Infrastructure.Localization;
@@ -14,6 +15,7 @@ public static class LocalizationModule
     public static IHostApplicationBuilder AddLocalizationSupport(this IHostApplicationBuilder builder)
     {
         builder.Services.AddLocalization();
+        builder.Services.AddTransient<MudBlazor.MudLocalizer, ResourceMudLocalizer>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = SupportedCultures.Select(CultureInfo.GetCultureInfo).ToList();
@@ -37,11 +39,8 @@ public static class LocalizationModule
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
             }
-            return Results.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "/");
+            return Results.Redirect(LocalUrl.OrHome(redirectUri));
         });
         return endpoints;
     }
-
-    private static bool IsLocal(string? uri) =>
-        !string.IsNullOrEmpty(uri) && uri.StartsWith('/') && !uri.StartsWith("//", StringComparison.Ordinal) && !uri.StartsWith("/\\", StringComparison.Ordinal);
 }

@@ -14,7 +14,10 @@ public sealed class PickupDirectoryDelivery(IOptions<MailOptions> options, IHost
         System.IO.Directory.CreateDirectory(Directory);
         var name = $"{time.GetUtcNow():yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.eml";
         var path = Path.Combine(Directory, name);
-        await message.WriteToAsync(path, cancellationToken);
+        // Written aside and renamed into place, so whoever watches the folder never opens half a message.
+        var partial = path + ".partial";
+        await message.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, path);
         logger.LogInformation("Wrote e-mail \"{Subject}\" to {Recipients} as {Path}.", message.Subject, message.To.ToString(), path);
     }
 }

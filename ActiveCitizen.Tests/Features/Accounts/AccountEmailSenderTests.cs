@@ -2,6 +2,7 @@ using System.Globalization;
 using ActiveCitizen.App.Features.Accounts;
 using ActiveCitizen.App.Infrastructure.Mail;
 using ActiveCitizen.App.Resources;
+using ActiveCitizen.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Localization;
@@ -15,26 +16,34 @@ namespace ActiveCitizen.Tests.Features.Accounts;
 public sealed class AccountEmailSenderTests : IDisposable
 {
     private readonly string root = Directory.CreateTempSubdirectory("activecitizen-mail-").FullName;
+    private readonly TestDatabase database = TestDatabase.InMemory();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
     private readonly ServiceProvider services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
+    private readonly MailOutbox outbox;
+    private readonly AccountEmailSender sender;
 
-    private AccountEmailSender Sender()
+    public AccountEmailSenderTests()
     {
         var options = Options.Create(new MailOptions { Delivery = MailDelivery.Pickup, PickupDirectory = "mail" });
-        var environment = new FixedContentRoot(root);
-        var delivery = new PickupDirectoryDelivery(options, environment, new FakeTimeProvider(), NullLogger<PickupDirectoryDelivery>.Instance);
-        return new AccountEmailSender(delivery, options, services.GetRequiredService<IStringLocalizer<Strings>>(), NullLogger<AccountEmailSender>.Instance);
+        var environment = new FixedEnvironment(root);
+        var delivery = new PickupDirectoryDelivery(options, environment, time, NullLogger<PickupDirectoryDelivery>.Instance);
+        outbox = new MailOutbox(database.Factory, delivery, time, NullLogger<MailOutbox>.Instance);
+        sender = new AccountEmailSender(outbox, options, services.GetRequiredService<IStringLocalizer<Strings>>(), environment, NullLogger<AccountEmailSender>.Instance);
     }
 
-    private MimeMessage OnlyMessage() => MimeMessage.Load(Assert.Single(Directory.GetFiles(Path.Combine(root, "mail"), "*.eml")));
+    private async Task<MimeMessage> OnlyDeliveredMessage()
+    {
+        await outbox.DeliverDueAsync(CancellationToken.None);
+        return MimeMessage.Load(Assert.Single(Directory.GetFiles(Path.Combine(root, "mail"), "*.eml")));
+    }
 
     [Fact]
-    public async Task The_confirmation_link_is_written_as_an_eml_file_addressed_to_the_resident()
+    public async Task The_confirmation_link_is_delivered_as_an_eml_file_addressed_to_the_resident()
     {
-        var user = new ApplicationUser { DisplayName = "Anna Petrova" };
+        await sender.SendConfirmationLinkAsync(new ApplicationUser { DisplayName = "Anna Petrova" }, "anna@example.org",
+            "https://city.example/Account/ConfirmEmail?userId=1&code=abc");
 
-        await Sender().SendConfirmationLinkAsync(user, "anna@example.org", "https://city.example/Account/ConfirmEmail?userId=1&code=abc");
-
-        var message = OnlyMessage();
+        var message = await OnlyDeliveredMessage();
         Assert.Equal("anna@example.org", message.To.Mailboxes.Single().Address);
         Assert.Equal("Confirm your e-mail address", message.Subject);
         Assert.Contains("https://city.example/Account/ConfirmEmail?userId=1&code=abc", message.TextBody);
@@ -49,14 +58,14 @@ public sealed class AccountEmailSenderTests : IDisposable
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru");
         try
         {
-            await Sender().SendPasswordResetLinkAsync(new ApplicationUser { DisplayName = "Анна" }, "anna@example.org", "https://city.example/reset");
+            await sender.SendPasswordResetLinkAsync(new ApplicationUser { DisplayName = "Анна" }, "anna@example.org", "https://city.example/reset");
         }
         finally
         {
             CultureInfo.CurrentUICulture = previous;
         }
 
-        var message = OnlyMessage();
+        var message = await OnlyDeliveredMessage();
         Assert.Equal("Смена пароля", message.Subject);
         Assert.Contains("Здравствуйте, Анна!", message.TextBody);
     }
@@ -64,18 +73,19 @@ public sealed class AccountEmailSenderTests : IDisposable
     [Fact]
     public async Task Markup_in_a_display_name_is_shown_as_text_in_the_html_body()
     {
-        await Sender().SendConfirmationLinkAsync(new ApplicationUser { DisplayName = "<script>alert(1)</script>" }, "x@example.org", "https://city.example/c");
+        await sender.SendConfirmationLinkAsync(new ApplicationUser { DisplayName = "<script>alert(1)</script>" }, "x@example.org", "https://city.example/c");
 
-        Assert.DoesNotContain("<script>", OnlyMessage().HtmlBody);
+        Assert.DoesNotContain("<script>", (await OnlyDeliveredMessage()).HtmlBody);
     }
 
     public void Dispose()
     {
         services.Dispose();
+        database.Dispose();
         Directory.Delete(root, recursive: true);
     }
 
-    private sealed class FixedContentRoot(string path) : IHostEnvironment
+    private sealed class FixedEnvironment(string path) : IHostEnvironment
     {
         public string EnvironmentName { get; set; } = "Testing";
         public string ApplicationName { get; set; } = "ActiveCitizen.App";

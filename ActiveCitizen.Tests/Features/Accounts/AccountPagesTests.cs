@@ -14,23 +14,21 @@ public sealed partial class AccountPagesTests(DemoApp app) : IClassFixture<DemoA
 {
     private HttpClient NewClient() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    private async Task<string> CreateConfirmedResidentAsync(string password)
+    private async Task<string> CreateConfirmedResidentAsync(string password, bool confirmed = true)
     {
         var email = $"resident.{Guid.NewGuid():N}@example.org";
         using var scope = app.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser
         {
-            UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Vera", NormalizedDisplayName = "VERA",
+            UserName = email, Email = email, EmailConfirmed = confirmed, DisplayName = "Vera", NormalizedDisplayName = "VERA",
             RegisteredAt = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc),
         };
         Assert.True((await users.CreateAsync(user, password)).Succeeded);
         return email;
     }
 
-    private List<MimeMessage> MailTo(string email) => !Directory.Exists(app.MailDirectory)
-        ? []
-        : [.. Directory.GetFiles(app.MailDirectory, "*.eml").Select(path => MimeMessage.Load(path)).Where(message => message.To.Mailboxes.Any(to => to.Address == email))];
+    private Task<MimeMessage> MailAsync(string email, string subject) => MailFolder.WaitForAsync(app.MailDirectory, email, subject);
 
     private static async Task<string> FollowAsync(HttpClient client, HttpResponseMessage redirect)
     {
@@ -46,7 +44,7 @@ public sealed partial class AccountPagesTests(DemoApp app) : IClassFixture<DemoA
 
         var sent = await StaticFormPost.SubmitAsync(client, "/Account/ForgotPassword", "forgot-password", new() { ["Input.Email"] = email });
         Assert.Contains("a link to reset the password is on its way", await FollowAsync(client, sent));
-        var link = ResetLink().Match(Assert.Single(MailTo(email)).TextBody!).Value;
+        var link = ResetLink().Match((await MailAsync(email, "Reset your password")).TextBody!).Value;
 
         var reset = await StaticFormPost.SubmitAsync(client, new Uri(link).PathAndQuery, "reset-password", new()
         {
@@ -72,7 +70,8 @@ public sealed partial class AccountPagesTests(DemoApp app) : IClassFixture<DemoA
 
         Assert.Equal(forKnown.Headers.Location, forUnknown.Headers.Location);
         Assert.Contains("a link to reset the password is on its way", await FollowAsync(client, forUnknown));
-        Assert.Empty(MailTo("nobody.here@example.org"));
+        await MailAsync(known, "Reset your password");
+        Assert.Empty(MailFolder.To(app.MailDirectory, "nobody.here@example.org"));
     }
 
     [Fact]
@@ -122,7 +121,7 @@ public sealed partial class AccountPagesTests(DemoApp app) : IClassFixture<DemoA
         });
 
         Assert.Equal("/Account/RegisterConfirmation", response.Headers.Location!.AbsolutePath);
-        Assert.Equal("You already have an account", Assert.Single(MailTo(owner)).Subject);
+        await MailAsync(owner, "You already have an account");
         Assert.Equal(HttpStatusCode.Redirect, (await StaticFormPost.SignInAsync(NewClient(), owner, "the owner's passphrase")).StatusCode);
     }
 
@@ -147,7 +146,9 @@ public sealed partial class AccountPagesTests(DemoApp app) : IClassFixture<DemoA
         using var scope = app.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         Assert.Single(users.Users.Where(user => user.NormalizedEmail == email.ToUpperInvariant()));
-        Assert.Single(MailTo(email), message => message.Subject == "Confirm your e-mail address");
+        await MailAsync(email, "Confirm your e-mail address");
+        // The second click finds the account the first created and sends it a fresh link, never "you already have an account".
+        Assert.DoesNotContain(MailFolder.To(app.MailDirectory, email), message => message.Subject == "You already have an account");
     }
 
     [Fact]
@@ -175,6 +176,95 @@ public sealed partial class AccountPagesTests(DemoApp app) : IClassFixture<DemoA
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await StaticFormPost.SignInAsync(NewClient(), email, "next passphrase")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_reset_link_fails_the_same_way_for_a_registered_and_an_unknown_address()
+    {
+        var known = await CreateConfirmedResidentAsync("a passphrase to keep");
+        var forged = "/Account/ResetPassword?code=Zm9yZ2Vk";
+
+        var answers = new List<string>();
+        foreach (var email in new[] { known, "nobody.at.all@example.org" })
+        {
+            var response = await StaticFormPost.SubmitAsync(NewClient(), forged, "reset-password", new()
+            {
+                ["Input.Email"] = email,
+                ["Input.Password"] = "an attacker's passphrase",
+                ["Input.ConfirmPassword"] = "an attacker's passphrase",
+            });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            answers.Add(Alert(await response.Content.ReadAsStringAsync()));
+        }
+
+        Assert.Equal(answers[0], answers[1]);
+        Assert.StartsWith("The password was not changed", answers[0]);
+        Assert.Equal(HttpStatusCode.Redirect, (await StaticFormPost.SignInAsync(NewClient(), known, "a passphrase to keep")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unconfirmed_account_is_only_called_unconfirmed_to_someone_who_knows_its_password()
+    {
+        var email = await CreateConfirmedResidentAsync("the right passphrase", confirmed: false);
+
+        var wrong = await StaticFormPost.SignInAsync(NewClient(), email, "a wrong guess");
+        var right = await StaticFormPost.SignInAsync(NewClient(), email, "the right passphrase");
+
+        Assert.Equal("The e-mail or password is not correct.", Alert(await wrong.Content.ReadAsStringAsync()));
+        Assert.Equal("Please confirm your e-mail address first: open the link we sent you.", Alert(await right.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task An_address_without_an_account_is_paused_after_five_failures_exactly_like_a_real_one()
+    {
+        var real = await CreateConfirmedResidentAsync("real passphrase");
+        const string invented = "invented.address@example.org";
+
+        foreach (var email in new[] { real, invented })
+        {
+            var answers = new List<string>();
+            for (var attempt = 1; attempt <= AccountLimits.FailedSignInsBeforeLockout + 1; attempt++)
+            {
+                answers.Add(Alert(await (await StaticFormPost.SignInAsync(NewClient(), email, $"guess {attempt}")).Content.ReadAsStringAsync()));
+            }
+            Assert.Equal([.. Enumerable.Repeat("The e-mail or password is not correct.", 4), .. Enumerable.Repeat(LockedOut, 2)], answers);
+        }
+    }
+
+    [Fact]
+    public async Task Parallel_guesses_are_all_counted_so_a_burst_cannot_slip_past_the_lockout()
+    {
+        var email = await CreateConfirmedResidentAsync("the real passphrase");
+
+        await Task.WhenAll(Enumerable.Range(1, 12).Select(attempt => StaticFormPost.SignInAsync(NewClient(), email, $"parallel guess {attempt}")));
+
+        var right = await StaticFormPost.SignInAsync(NewClient(), email, "the real passphrase");
+        Assert.Equal(LockedOut, Alert(await right.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Wrong_current_passwords_on_the_change_form_count_toward_the_lockout_and_end_the_session()
+    {
+        var email = await CreateConfirmedResidentAsync("current passphrase");
+        var client = NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await StaticFormPost.SignInAsync(client, email, "current passphrase")).StatusCode);
+
+        HttpResponseMessage last = default!;
+        for (var attempt = 1; attempt <= AccountLimits.FailedSignInsBeforeLockout; attempt++)
+        {
+            last = await StaticFormPost.SubmitAsync(client, "/Account/Manage/ChangePassword", "change-password", new()
+            {
+                ["Input.CurrentPassword"] = $"guess {attempt}",
+                ["Input.NewPassword"] = "taken over passphrase",
+                ["Input.ConfirmPassword"] = "taken over passphrase",
+            });
+        }
+
+        Assert.Equal("/Account/Login", last.Headers.Location!.AbsolutePath);
+        Assert.Contains(LockedOut, await FollowAsync(client, last));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account")).StatusCode);
+    }
+
+    private const string LockedOut = "Too many unsuccessful attempts. Sign-in is paused for a few minutes; try again later or reset your password.";
 
     private static string Alert(string html) => WebUtility.HtmlDecode(AlertText().Match(html).Groups[1].Value.Trim());
 

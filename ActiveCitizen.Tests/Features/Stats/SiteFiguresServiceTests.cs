@@ -49,6 +49,7 @@ public sealed class SiteFiguresServiceTests : IDisposable
             var userId = await TestUsers.CreateAsync(database, $"Resident {resident}");
             liveEvents.Publish(LiveTopics.Site, new ResidentJoined(userId));
         }
+        await WaitUntil(() => service.EventsSeen == 10);
         await AdvanceUntil(() => viewers.All(seen => !seen.IsEmpty));
 
         Assert.All(viewers, seen => Assert.Equal([10L], seen));
@@ -57,6 +58,16 @@ public sealed class SiteFiguresServiceTests : IDisposable
         Assert.Equal(2, residents.Reads);
         subscriptions.ForEach(subscription => subscription.Dispose());
         await service.StopAsync(CancellationToken.None);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "The events never reached the service.");
+            await Task.Delay(10);
+        }
     }
 
     /// <summary>Moves the fake clock on in small steps until the condition holds; the coalescing delay runs on that clock.</summary>

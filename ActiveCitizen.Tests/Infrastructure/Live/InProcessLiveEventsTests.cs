@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Collections.Concurrent;
 using ActiveCitizen.App.Infrastructure.Live;
@@ -147,6 +148,32 @@ public sealed class InProcessLiveEventsTests
 
         Assert.Equal(0, bus.SubscriberCount("idea:8"));
         Assert.Equal(0, bus.SubscriberCount("user:1"));
+    }
+
+    [Fact]
+    public async Task Handlers_run_in_the_culture_of_the_subscriber_not_that_of_the_publisher()
+    {
+        var seen = new TaskCompletionSource<string>();
+        var previous = CultureInfo.CurrentUICulture;
+        IDisposable subscription;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru");
+        try
+        {
+            subscription = bus.Subscribe<Ping>("idea:9", _ => { seen.TrySetResult(CultureInfo.CurrentUICulture.Name); return Task.CompletedTask; });
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+
+        await Task.Run(() =>
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            bus.Publish("idea:9", new Ping(1));
+        });
+
+        Assert.Equal("ru", await seen.Task.WaitAsync(Patience));
+        subscription.Dispose();
     }
 
     private static async Task WaitUntil(Func<bool> condition)
