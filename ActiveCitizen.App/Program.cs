@@ -1,5 +1,7 @@
 using ActiveCitizen.App.Components.Account;
 using ActiveCitizen.App.Features.Accounts;
+using ActiveCitizen.App.Features.Ideas;
+using ActiveCitizen.App.Features.Projects;
 using ActiveCitizen.App.Features.Stats;
 using ActiveCitizen.App.Infrastructure;
 using ActiveCitizen.App.Infrastructure.Data;
@@ -8,6 +10,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddInfrastructure();
 builder.AddStats();
 builder.AddAccounts();
+builder.AddProjects();
+builder.AddIdeas();
 
 var app = builder.Build();
 app.UseInfrastructure();

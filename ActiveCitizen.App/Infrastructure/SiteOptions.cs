@@ -11,4 +11,7 @@ public sealed class SiteOptions
     /// when mail really goes out; without it (development) links use the address of the request.
     /// </summary>
     public Uri? PublicUrl { get; set; }
+
+    /// <summary>The city's time zone (IANA id): dates are shown in it and admins enter phase times in it.</summary>
+    public string TimeZone { get; set; } = "Europe/Moscow";
 }

@@ -7,6 +7,7 @@ using ActiveCitizen.App.Infrastructure.Live;
 using ActiveCitizen.App.Infrastructure.Localization;
 using ActiveCitizen.App.Infrastructure.Mail;
 using ActiveCitizen.App.Infrastructure.Security;
+using ActiveCitizen.App.Infrastructure.Time;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +39,7 @@ public static class WebAppModule
             builder.Configuration["DataProtection:KeysDirectory"] ?? "App_Data/keys"));
         services.AddDataProtection().SetApplicationName("ActiveCitizen").PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
         services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section));
+        services.AddSingleton<CityClock>();
         builder.AddData();
         builder.AddMail();
         builder.AddLocalizationSupport();

@@ -94,7 +94,7 @@ public sealed partial class AccountJourneyTests(BrowserFixture browser)
         await SignInAsync(resident, residentEmail, "timur's passphrase");
         await Expect(resident).ToHaveURLAsync(browser.BaseUrl + "/");
         await WaitUntilInteractiveAsync(resident);
-        var adminLink = resident.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Admin" });
+        var adminLink = resident.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true });
         await Expect(adminLink).ToHaveCountAsync(0);
 
         var (admin, _) = await browser.NewPageAsync();

@@ -22,11 +22,32 @@ public sealed class DemoAccounts(IServiceScopeFactory scopeFactory, TimeProvider
         new("admin@activecitizen.example", "Olga Sokolova", "eastern", Roles.Admin),
     ];
 
+    /// <summary>More residents, so the demo's ideas have different authors and supporters. They sign in with the same password.</summary>
+    public static readonly IReadOnlyList<DemoAccount> Residents =
+    [
+        new("ivan.kuznetsov@demo.activecitizen.example", "Ivan Kuznetsov", "north-eastern", null),
+        new("maria.sokolova@demo.activecitizen.example", "Мария Соколова", "south-western", null),
+        new("dmitry.popov@demo.activecitizen.example", "Дмитрий Попов", "eastern", null),
+        new("sofia.lebedeva@demo.activecitizen.example", "Sofia Lebedeva", "central", null),
+        new("alexei.novikov@demo.activecitizen.example", "Алексей Новиков", "southern", null),
+        new("natalia.morozova@demo.activecitizen.example", "Наталья Морозова", "western", null),
+        new("pavel.volkov@demo.activecitizen.example", "Pavel Volkov", "north-western", null),
+        new("ekaterina.fedorova@demo.activecitizen.example", "Екатерина Федорова", "zelenograd", null),
+        new("sergey.mikhailov@demo.activecitizen.example", "Сергей Михайлов", "south-eastern", null),
+        new("olga.vasilieva@demo.activecitizen.example", "Olga Vasilieva", "northern", null),
+        new("andrey.zaitsev@demo.activecitizen.example", "Андрей Зайцев", "troitsky", null),
+        new("yulia.pavlova@demo.activecitizen.example", "Юлия Павлова", "novomoskovsky", null),
+        new("kirill.semenov@demo.activecitizen.example", "Kirill Semenov", "eastern", null),
+        new("anastasia.golubeva@demo.activecitizen.example", "Анастасия Голубева", "central", null),
+        new("mikhail.vinogradov@demo.activecitizen.example", "Михаил Виноградов", "southern", null),
+        new("daria.bogdanova@demo.activecitizen.example", "Daria Bogdanova", "western", null),
+    ];
+
     public int Order => 0;
 
     public async Task<bool> HoldsRealDataAsync(CancellationToken cancellationToken)
     {
-        var demoEmails = All.Select(account => account.Email.ToUpperInvariant()).ToList();
+        var demoEmails = All.Concat(Residents).Select(account => account.Email.ToUpperInvariant()).ToList();
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         return await db.Users.AnyAsync(user => !demoEmails.Contains(user.NormalizedEmail!), cancellationToken);
@@ -36,7 +57,9 @@ public sealed class DemoAccounts(IServiceScopeFactory scopeFactory, TimeProvider
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        foreach (var account in All)
+        // One hash for all: the accounts share the published password, and hashing it twenty times would slow every start.
+        string? passwordHash = null;
+        foreach (var account in All.Concat(Residents))
         {
             if (await users.FindByEmailAsync(account.Email) is not null)
             {
@@ -52,7 +75,8 @@ public sealed class DemoAccounts(IServiceScopeFactory scopeFactory, TimeProvider
                 District = account.District,
                 RegisteredAt = time.GetUtcNow().UtcDateTime,
             };
-            Ensure(await users.CreateAsync(user, Password), account.Email);
+            user.PasswordHash = passwordHash ??= users.PasswordHasher.HashPassword(user, Password);
+            Ensure(await users.CreateAsync(user), account.Email);
             if (account.Role is not null)
             {
                 Ensure(await users.AddToRoleAsync(user, account.Role), account.Email);

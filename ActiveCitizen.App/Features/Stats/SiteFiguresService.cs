@@ -21,6 +21,7 @@ public sealed class SiteFiguresService : IHostedService, IDisposable
     private readonly SemaphoreSlim refreshGate = new(1, 1);
     private readonly CancellationTokenSource stopping = new();
     private IReadOnlyList<SiteFigure>? current;
+    private DateTimeOffset currentAt;
     private IDisposable? subscription;
     private int refreshScheduled;
     private int eventsSeen;
@@ -36,8 +37,11 @@ public sealed class SiteFiguresService : IHostedService, IDisposable
         this.logger = logger;
     }
 
+    /// <summary>Figures that follow the clock rather than events (a project opening at midnight) are at most this old.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
     public async Task<IReadOnlyList<SiteFigure>> GetAsync(CancellationToken cancellationToken = default) =>
-        current ?? await RefreshAsync(cancellationToken, onlyIfMissing: true);
+        current is not null && time.GetUtcNow() - currentAt < MaxAge ? current : await RefreshAsync(cancellationToken, onlyIfStale: true);
 
     /// <summary>How many site events this service has taken in; lets tests wait until a burst has been seen before moving the clock.</summary>
     internal int EventsSeen => Volatile.Read(ref eventsSeen);
@@ -87,13 +91,13 @@ public sealed class SiteFiguresService : IHostedService, IDisposable
         }
     }
 
-    private async Task<IReadOnlyList<SiteFigure>> RefreshAsync(CancellationToken cancellationToken, bool onlyIfMissing = false)
+    private async Task<IReadOnlyList<SiteFigure>> RefreshAsync(CancellationToken cancellationToken, bool onlyIfStale = false)
     {
         await refreshGate.WaitAsync(cancellationToken);
         try
         {
-            // Many first visitors at once after a start: the first one reads, the others take its result.
-            if (onlyIfMissing && current is not null)
+            // Many visitors at once when the figures expire: the first one reads, the others take its result.
+            if (onlyIfStale && current is not null && time.GetUtcNow() - currentAt < MaxAge)
             {
                 return current;
             }
@@ -104,6 +108,7 @@ public sealed class SiteFiguresService : IHostedService, IDisposable
                 figures.AddRange(await source.ReadAsync(db, cancellationToken));
             }
             current = [.. figures.OrderBy(figure => figure.Order)];
+            currentAt = time.GetUtcNow();
             return current;
         }
         finally

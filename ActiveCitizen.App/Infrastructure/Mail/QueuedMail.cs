@@ -29,6 +29,7 @@ public sealed class QueuedMailConfiguration : IEntityTypeConfiguration<QueuedMai
 {
     public void Configure(EntityTypeBuilder<QueuedMail> builder)
     {
+        builder.ToTable("QueuedMail");
         builder.Property(mail => mail.Recipient).HasMaxLength(320).IsRequired();
         builder.Property(mail => mail.Subject).HasMaxLength(500).IsRequired();
         builder.Property(mail => mail.LastError).HasMaxLength(2000);

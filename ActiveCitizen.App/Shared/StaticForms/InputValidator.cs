@@ -39,7 +39,7 @@ public sealed class InputValidator : ComponentBase, IDisposable
         messages!.Clear();
         foreach (var error in Errors())
         {
-            messages.Add(subscribedContext!.Field(error.Field), L[error.MessageKey, error.Arguments]);
+            messages.Add(subscribedContext!.Field(error.Field), L.Message(error));
         }
         subscribedContext!.NotifyValidationStateChanged();
     }
@@ -49,7 +49,7 @@ public sealed class InputValidator : ComponentBase, IDisposable
         messages!.Clear(e.FieldIdentifier);
         foreach (var error in Errors().Where(error => error.Field == e.FieldIdentifier.FieldName))
         {
-            messages.Add(e.FieldIdentifier, L[error.MessageKey, error.Arguments]);
+            messages.Add(e.FieldIdentifier, L.Message(error));
         }
         subscribedContext!.NotifyValidationStateChanged();
     }

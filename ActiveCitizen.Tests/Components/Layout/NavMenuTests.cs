@@ -1,5 +1,7 @@
 using ActiveCitizen.App.Components.Layout;
 using ActiveCitizen.App.Features.Accounts;
+using ActiveCitizen.App.Features.Ideas;
+using ActiveCitizen.App.Features.Projects;
 using ActiveCitizen.App.Infrastructure.Security;
 using ActiveCitizen.Tests.Infrastructure;
 using Bunit;
@@ -10,13 +12,14 @@ namespace ActiveCitizen.Tests.Components.Layout;
 public sealed class NavMenuTests : ComponentTestContext
 {
     /// <summary>
-    /// The real entries composed so far, plus one entry per remaining policy as the Moderation, Screening and Commission features
-    /// will add them, so that every role's view is checked against the real policies.
+    /// The real entries of the features composed so far, plus one entry per policy no composed feature uses yet (as the Moderation,
+    /// Screening and Commission features will add them), so that every role's view is checked against the real policies.
     /// </summary>
     private static readonly NavigationEntry[] Catalog =
     [
+        .. ProjectsModule.Navigation,
+        .. IdeasModule.Navigation,
         .. AccountsModule.Navigation,
-        new("Nav.Home", "/everyone", "", null, 10),
         new("Nav.Home", "/moderation", "", Policies.Moderation, 500),
         new("Nav.Home", "/screening", "", Policies.Screening, 600),
         new("Nav.Home", "/commission", "", Policies.Commission, 700),
@@ -38,13 +41,13 @@ public sealed class NavMenuTests : ComponentTestContext
 
     public static TheoryData<string[]?, string[]> RolesAndTheirEntries => new()
     {
-        { null, ["/", "/everyone"] },
-        { [], ["/", "/everyone"] },
-        { [Roles.Moderator], ["/", "/everyone", "/moderation"] },
-        { [Roles.Expert], ["/", "/everyone", "/screening"] },
-        { [Roles.CommissionMember], ["/", "/everyone", "/commission"] },
-        { [Roles.Admin], ["/", "/everyone", "/admin/users"] },
-        { [Roles.Moderator, Roles.Expert], ["/", "/everyone", "/moderation", "/screening"] },
+        { null, ["/", "/projects", "/ideas"] },
+        { [], ["/", "/projects", "/ideas"] },
+        { [Roles.Moderator], ["/", "/projects", "/ideas", "/moderation"] },
+        { [Roles.Expert], ["/", "/projects", "/ideas", "/screening"] },
+        { [Roles.CommissionMember], ["/", "/projects", "/ideas", "/commission"] },
+        { [Roles.Admin], ["/", "/projects", "/ideas", "/admin/users", "/admin/projects"] },
+        { [Roles.Moderator, Roles.Expert], ["/", "/projects", "/ideas", "/moderation", "/screening"] },
     };
 
     [Theory]
@@ -76,7 +79,8 @@ public sealed class NavMenuTests : ComponentTestContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Главная", "Главная", "Администрирование"], menu.FindAll("a.mud-nav-link").Select(link => link.TextContent.Trim()));
+        Assert.Equal(["Главная", "Проекты", "Идеи", "Администрирование", "Управление проектами"],
+            menu.FindAll("a.mud-nav-link").Select(link => link.TextContent.Trim()));
         Assert.Equal("Основная навигация", menu.Find("nav").GetAttribute("aria-label"));
     }
 }

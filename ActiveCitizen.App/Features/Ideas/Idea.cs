@@ -1,0 +1,66 @@
+namespace ActiveCitizen.App.Features.Ideas;
+
+/// <summary>A resident's proposal within one project. Its text stays in the language the resident wrote it in.</summary>
+public sealed class Idea
+{
+    public int Id { get; set; }
+    public int ProjectId { get; set; }
+    public int CategoryId { get; set; }
+    public string AuthorId { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+
+    /// <summary>One of the city's districts the idea concerns, if any.</summary>
+    public string? District { get; set; }
+
+    public IdeaState State { get; set; }
+
+    /// <summary>Why the idea reached its state, when that needs saying (withdrawn, rejected, not feasible, selected…).</summary>
+    public string? StateReason { get; set; }
+
+    public DateTime SubmittedAt { get; set; }
+    public DateTime? EditedAt { get; set; }
+    public DateTime? StateChangedAt { get; set; }
+
+    /// <summary>Kept with the idea and changed in the same transaction as the supports, so lists sort by it without counting.</summary>
+    public int SupportCount { get; set; }
+
+    /// <summary>Maintained by the discussion feature; lets the catalog sort by "most discussed".</summary>
+    public int CommentCount { get; set; }
+
+    /// <summary>The submission form's key: a double click or a retried post with the same key finds the idea already made.</summary>
+    public Guid SubmissionKey { get; set; }
+
+    /// <summary>Bumped on every change to the idea's own text or state, guarding against lost updates.</summary>
+    public int Version { get; set; }
+}
+
+public enum IdeaState
+{
+    Submitted,
+    Feasible,
+    NotFeasible,
+    Shortlisted,
+    Selected,
+    NotSelected,
+    InImplementation,
+    Implemented,
+    Withdrawn,
+    Rejected,
+}
+
+/// <summary>One resident's support for one idea; the key makes a second support impossible.</summary>
+public sealed class IdeaSupport
+{
+    public int IdeaId { get; set; }
+    public string UserId { get; set; } = "";
+    public DateTime SupportedAt { get; set; }
+}
+
+/// <summary>A resident following an idea to hear about its progress.</summary>
+public sealed class IdeaFollow
+{
+    public int IdeaId { get; set; }
+    public string UserId { get; set; } = "";
+    public DateTime FollowedAt { get; set; }
+}

@@ -1,0 +1,261 @@
+using ActiveCitizen.App.Features.Accounts;
+using ActiveCitizen.App.Features.Projects;
+using ActiveCitizen.App.Infrastructure.Data;
+using ActiveCitizen.App.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace ActiveCitizen.App.Features.Ideas;
+
+public enum CatalogSort
+{
+    /// <summary>Best match first; the default when searching.</summary>
+    Relevance,
+    Newest,
+    MostSupported,
+    MostDiscussed,
+}
+
+public sealed record CatalogQuery(
+    string? Text = null, int? ProjectId = null, int? CategoryId = null, int? TagId = null, IdeaState? State = null,
+    CatalogSort Sort = CatalogSort.Newest, int Page = 0, int PageSize = IdeaLimits.CatalogPageSize);
+
+public sealed record TagView(int Id, string Slug, LocalizedText Name, string Color);
+
+public sealed record IdeaCard(
+    int Id, string Title, string Excerpt, int ProjectId, string ProjectSlug, LocalizedText ProjectTitle, LocalizedText Category,
+    IdeaState State, int SupportCount, int CommentCount, DateTime SubmittedAt, string AuthorName, IReadOnlyList<TagView> Tags);
+
+/// <summary>One page of the catalog. <see cref="Total"/> stops counting at <see cref="IdeaQueries.CountCap"/> (shown as "10,000+").</summary>
+public sealed record CatalogPage(IReadOnlyList<IdeaCard> Ideas, int Total, bool TotalIsCapped);
+
+public sealed record IdeaDetails(
+    int Id, string Title, string Description, int ProjectId, string ProjectSlug, LocalizedText ProjectTitle, int CategoryId, LocalizedText Category,
+    string? District, IdeaState State, string? StateReason, int SupportCount, int CommentCount, DateTime SubmittedAt, DateTime? EditedAt,
+    string AuthorId, string AuthorName, IReadOnlyList<TagView> Tags);
+
+public sealed record SimilarIdea(int Id, string Title, int SupportCount, IdeaState State);
+
+public sealed record ProjectFigures(int Ideas, int Participants, int Supports);
+
+public sealed record MyIdea(int Id, string Title, IdeaState State, int SupportCount, DateTime SubmittedAt, LocalizedText ProjectTitle);
+
+/// <summary>The reads of ideas: catalog, one idea, similar ideas, a project's figures and a resident's own lists.</summary>
+public sealed class IdeaQueries(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public const int CountCap = 10_000;
+    private const int ExcerptLength = 220;
+
+    public async Task<CatalogPage> CatalogAsync(CatalogQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, IdeaLimits.MaxCatalogPageSize);
+        var page = Math.Max(query.Page, 0);
+        var ideas = Filtered(db, query);
+        var match = IdeaSearchText.MatchAll(query.Text);
+
+        List<int> ids;
+        int total;
+        if (match is null)
+        {
+            var ordered = query.Sort switch
+            {
+                CatalogSort.MostSupported => ideas.OrderByDescending(idea => idea.SupportCount).ThenByDescending(idea => idea.Id),
+                CatalogSort.MostDiscussed => ideas.OrderByDescending(idea => idea.CommentCount).ThenByDescending(idea => idea.Id),
+                // Ids grow with submission time, so the primary key gives "newest" without a sort.
+                _ => ideas.OrderByDescending(idea => idea.Id),
+            };
+            ids = await ordered.Skip(page * pageSize).Take(pageSize).Select(idea => idea.Id).ToListAsync(cancellationToken);
+            total = await ideas.Take(CountCap + 1).CountAsync(cancellationToken);
+        }
+        else
+        {
+            var hits = from hit in IdeaSearchMatch.For(db, match)
+                       join idea in ideas on hit.IdeaId equals idea.Id
+                       select new { idea.Id, idea.SupportCount, idea.CommentCount, hit.Rank };
+            var ordered = query.Sort switch
+            {
+                CatalogSort.Newest => hits.OrderByDescending(hit => hit.Id),
+                CatalogSort.MostSupported => hits.OrderByDescending(hit => hit.SupportCount).ThenByDescending(hit => hit.Id),
+                CatalogSort.MostDiscussed => hits.OrderByDescending(hit => hit.CommentCount).ThenByDescending(hit => hit.Id),
+                _ => hits.OrderBy(hit => hit.Rank).ThenByDescending(hit => hit.Id),
+            };
+            ids = await ordered.Skip(page * pageSize).Take(pageSize).Select(hit => hit.Id).ToListAsync(cancellationToken);
+            total = await hits.Take(CountCap + 1).CountAsync(cancellationToken);
+        }
+        var cards = await CardsAsync(db, ids, cancellationToken);
+        return new CatalogPage(cards, Math.Min(total, CountCap), total > CountCap);
+    }
+
+    private static IQueryable<Idea> Filtered(AppDbContext db, CatalogQuery query)
+    {
+        var ideas = db.Set<Idea>().AsNoTracking();
+        if (query.ProjectId is { } projectId)
+        {
+            ideas = ideas.Where(idea => idea.ProjectId == projectId);
+        }
+        if (query.CategoryId is { } categoryId)
+        {
+            ideas = ideas.Where(idea => idea.CategoryId == categoryId);
+        }
+        if (query.TagId is { } tagId)
+        {
+            ideas = ideas.Where(idea => db.Set<IdeaTag>().Any(tagged => tagged.IdeaId == idea.Id && tagged.TagId == tagId));
+        }
+        if (query.State is { } state)
+        {
+            ideas = ideas.Where(idea => idea.State == state);
+        }
+        else
+        {
+            ideas = ideas.Where(idea => idea.State != IdeaState.Withdrawn && idea.State != IdeaState.Rejected);
+        }
+        return ideas;
+    }
+
+    /// <summary>Fills the cards of one page (at most a hundred ideas) with names and tags in three small reads.</summary>
+    private static async Task<List<IdeaCard>> CardsAsync(AppDbContext db, List<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var rows = await (
+                from idea in db.Set<Idea>().AsNoTracking()
+                where ids.Contains(idea.Id)
+                join project in db.Set<Project>() on idea.ProjectId equals project.Id
+                join category in db.Set<ProjectCategory>() on idea.CategoryId equals category.Id
+                join author in db.Set<ApplicationUser>() on idea.AuthorId equals author.Id
+                select new
+                {
+                    idea.Id, idea.Title, Excerpt = idea.Description.Substring(0, ExcerptLength + 1), idea.ProjectId, project.Slug,
+                    ProjectTitle = project.Title, Category = category.Name, idea.State, idea.SupportCount, idea.CommentCount, idea.SubmittedAt,
+                    author.DisplayName,
+                })
+            .ToListAsync(cancellationToken);
+        var tags = await TagsOfAsync(db, ids, cancellationToken);
+        var byId = rows.ToDictionary(row => row.Id);
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id]).Select(row => new IdeaCard(
+            row.Id, row.Title, Shorten(row.Excerpt), row.ProjectId, row.Slug, row.ProjectTitle, row.Category, row.State, row.SupportCount,
+            row.CommentCount, row.SubmittedAt, row.DisplayName, tags.GetValueOrDefault(row.Id) ?? []))];
+    }
+
+    private static string Shorten(string text)
+    {
+        var flat = text.ReplaceLineEndings(" ");
+        if (flat.Length <= ExcerptLength)
+        {
+            return flat;
+        }
+        var cut = flat.LastIndexOf(' ', ExcerptLength);
+        return flat[..(cut > ExcerptLength / 2 ? cut : ExcerptLength)] + "…";
+    }
+
+    private static async Task<Dictionary<int, List<TagView>>> TagsOfAsync(AppDbContext db, List<int> ids, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from tagged in db.Set<IdeaTag>().AsNoTracking()
+                where ids.Contains(tagged.IdeaId)
+                join tag in db.Set<Tag>() on tagged.TagId equals tag.Id
+                select new { tagged.IdeaId, tag.Id, tag.Slug, tag.Name, tag.Color })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(row => row.IdeaId)
+            .ToDictionary(group => group.Key, group => group.Select(row => new TagView(row.Id, row.Slug, row.Name, row.Color)).ToList());
+    }
+
+    public async Task<IdeaDetails?> DetailsAsync(int ideaId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await (
+                from idea in db.Set<Idea>().AsNoTracking()
+                where idea.Id == ideaId
+                join project in db.Set<Project>() on idea.ProjectId equals project.Id
+                join category in db.Set<ProjectCategory>() on idea.CategoryId equals category.Id
+                join author in db.Set<ApplicationUser>() on idea.AuthorId equals author.Id
+                select new IdeaDetails(
+                    idea.Id, idea.Title, idea.Description, idea.ProjectId, project.Slug, project.Title, idea.CategoryId, category.Name, idea.District,
+                    idea.State, idea.StateReason, idea.SupportCount, idea.CommentCount, idea.SubmittedAt, idea.EditedAt, idea.AuthorId,
+                    author.DisplayName, new List<TagView>()))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+        var tags = await TagsOfAsync(db, [ideaId], cancellationToken);
+        return row with { Tags = tags.GetValueOrDefault(ideaId) ?? [] };
+    }
+
+    /// <summary>Whether the resident supports and follows the idea, for its buttons.</summary>
+    public async Task<(bool Supports, bool Follows)> ViewerStateAsync(int ideaId, string? userId, CancellationToken cancellationToken = default)
+    {
+        if (userId is null)
+        {
+            return (false, false);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var supports = await db.Set<IdeaSupport>().AnyAsync(support => support.IdeaId == ideaId && support.UserId == userId, cancellationToken);
+        var follows = await db.Set<IdeaFollow>().AnyAsync(follow => follow.IdeaId == ideaId && follow.UserId == userId, cancellationToken);
+        return (supports, follows);
+    }
+
+    /// <summary>Ideas of the project that share meaningful words with the draft, best match first.</summary>
+    public async Task<IReadOnlyList<SimilarIdea>> SimilarAsync(int projectId, string? text, int? excludeIdeaId = null, CancellationToken cancellationToken = default)
+    {
+        var match = IdeaSearchText.MatchAny(text);
+        if (match is null)
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await (
+                from hit in IdeaSearchMatch.For(db, match)
+                join idea in db.Set<Idea>() on hit.IdeaId equals idea.Id
+                where idea.ProjectId == projectId && idea.Id != excludeIdeaId && idea.State != IdeaState.Withdrawn && idea.State != IdeaState.Rejected
+                orderby hit.Rank
+                select new SimilarIdea(idea.Id, idea.Title, idea.SupportCount, idea.State))
+            .Take(IdeaLimits.SimilarIdeasShown)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Ideas submitted, residents who took part (wrote or supported), supports given.</summary>
+    public async Task<ProjectFigures> ProjectFiguresAsync(int projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ideas = db.Set<Idea>().Where(idea => idea.ProjectId == projectId);
+        var count = await ideas.CountAsync(cancellationToken);
+        var supports = await ideas.SumAsync(idea => idea.SupportCount, cancellationToken);
+        var participants = await ideas.Select(idea => idea.AuthorId)
+            .Union(db.Set<IdeaSupport>().Where(support => ideas.Any(idea => idea.Id == support.IdeaId)).Select(support => support.UserId))
+            .CountAsync(cancellationToken);
+        return new ProjectFigures(count, participants, supports);
+    }
+
+    public async Task<IReadOnlyList<TagView>> TagsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Set<Tag>().AsNoTracking().OrderBy(tag => tag.Slug).Select(tag => new { tag.Id, tag.Slug, tag.Name, tag.Color }).ToListAsync(cancellationToken);
+        return [.. rows.Select(row => new TagView(row.Id, row.Slug, row.Name, row.Color))];
+    }
+
+    public Task<IReadOnlyList<MyIdea>> WrittenByAsync(string userId, CancellationToken cancellationToken = default) =>
+        ListForAsync(db => db.Set<Idea>().Where(idea => idea.AuthorId == userId), cancellationToken);
+
+    public Task<IReadOnlyList<MyIdea>> SupportedByAsync(string userId, CancellationToken cancellationToken = default) =>
+        ListForAsync(db => db.Set<Idea>().Where(idea => db.Set<IdeaSupport>().Any(support => support.IdeaId == idea.Id && support.UserId == userId)), cancellationToken);
+
+    public Task<IReadOnlyList<MyIdea>> FollowedByAsync(string userId, CancellationToken cancellationToken = default) =>
+        ListForAsync(db => db.Set<Idea>().Where(idea => db.Set<IdeaFollow>().Any(follow => follow.IdeaId == idea.Id && follow.UserId == userId)), cancellationToken);
+
+    /// <summary>The newest hundred: a personal list longer than that is for the catalog's filters.</summary>
+    private async Task<IReadOnlyList<MyIdea>> ListForAsync(Func<AppDbContext, IQueryable<Idea>> which, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+                from idea in which(db).AsNoTracking()
+                join project in db.Set<Project>() on idea.ProjectId equals project.Id
+                orderby idea.Id descending
+                select new { idea.Id, idea.Title, idea.State, idea.SupportCount, idea.SubmittedAt, ProjectTitle = project.Title })
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(row => new MyIdea(row.Id, row.Title, row.State, row.SupportCount, row.SubmittedAt, row.ProjectTitle))];
+    }
+}

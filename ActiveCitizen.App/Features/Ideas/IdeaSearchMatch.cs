@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ActiveCitizen.App.Features.Ideas;
+
+/// <summary>
+/// One hit of the full-text index (the FTS5 table IdeaSearch, kept in step with Ideas by triggers). Queried with FromSql and then
+/// joined and filtered in LINQ like any other set, so search composes with every filter and sort of the catalog.
+/// </summary>
+public sealed class IdeaSearchMatch
+{
+    public int IdeaId { get; set; }
+
+    /// <summary>FTS5's bm25 rank, title weighted above description; lower is better.</summary>
+    public double Rank { get; set; }
+
+    public static IQueryable<IdeaSearchMatch> For(DbContext db, string match) =>
+        db.Set<IdeaSearchMatch>().FromSql($"SELECT rowid AS IdeaId, rank AS Rank FROM IdeaSearch WHERE IdeaSearch MATCH {match}");
+}
+
+public sealed class IdeaSearchMatchConfiguration : IEntityTypeConfiguration<IdeaSearchMatch>
+{
+    public void Configure(EntityTypeBuilder<IdeaSearchMatch> builder) => builder.HasNoKey().ToView(null);
+}

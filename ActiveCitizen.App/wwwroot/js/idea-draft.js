@@ -1,0 +1,52 @@
+// Keeps an idea being written in this browser, so that a reload or a lost connection loses nothing. Text fields are saved
+// from the page itself on every keystroke (that works while the server is unreachable); choices are saved by the server.
+const prefix = "ac.idea-draft.";
+const watched = new Map();
+
+function read(key) {
+    try {
+        return JSON.parse(localStorage.getItem(prefix + key) ?? "null");
+    } catch {
+        return null;
+    }
+}
+
+function write(key, draft) {
+    try {
+        localStorage.setItem(prefix + key, JSON.stringify(draft));
+    } catch {
+        // Storage full or disabled: the draft simply is not kept.
+    }
+}
+
+export function load(key) {
+    return read(key);
+}
+
+export function setField(key, name, value) {
+    const draft = read(key) ?? {};
+    draft[name] = value;
+    write(key, draft);
+}
+
+export function watch(form, key) {
+    unwatch(key);
+    const save = event => {
+        const name = event.target?.dataset?.draft;
+        if (name) {
+            setField(key, name, event.target.value);
+        }
+    };
+    form.addEventListener("input", save);
+    watched.set(key, () => form.removeEventListener("input", save));
+}
+
+export function unwatch(key) {
+    watched.get(key)?.();
+    watched.delete(key);
+}
+
+export function forget(key) {
+    unwatch(key);
+    localStorage.removeItem(prefix + key);
+}
