@@ -35,10 +35,12 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     }
 
     /// <summary>Signs in a user holding exactly these roles (none: a resident); null signs out.</summary>
-    protected void SignInAs(params string[]? roles) => authentication.Set(roles is null
+    protected void SignInAs(params string[]? roles) => SignInAs("user-1", roles);
+
+    protected void SignInAs(string userId, string[]? roles) => authentication.Set(roles is null
         ? new ClaimsPrincipal(new ClaimsIdentity())
         : new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, "user-1"), new Claim(ClaimTypes.Name, "Anna"), .. roles.Select(role => new Claim(ClaimTypes.Role, role))],
+            [new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Name, "Anna"), .. roles.Select(role => new Claim(ClaimTypes.Role, role))],
             IdentityConstants.ApplicationScheme)));
 
     protected static void UseCulture(string culture) => CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);

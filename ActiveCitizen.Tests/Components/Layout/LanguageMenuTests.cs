@@ -10,7 +10,7 @@ namespace ActiveCitizen.Tests.Components.Layout;
 public sealed class LanguageMenuTests : ComponentTestContext
 {
     [Fact]
-    public void Choosing_Russian_reloads_the_current_page_through_the_culture_switch()
+    public async Task Choosing_Russian_reloads_the_current_page_through_the_culture_switch()
     {
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo("/account?tab=profile");
@@ -23,11 +23,11 @@ public sealed class LanguageMenuTests : ComponentTestContext
         });
         Assert.Equal("EN", page.Find("button").TextContent.Trim());
 
-        page.Find("button").Click();
+        await page.InvokeAsync(() => page.Find("button").Click());
         page.WaitForElements(".mud-menu-item");
-        page.FindAll(".mud-menu-item").Single(item => item.TextContent.Contains("Русский")).Click();
+        await page.InvokeAsync(() => page.FindAll(".mud-menu-item").Single(item => item.TextContent.Contains("Русский")).Click());
 
-        Assert.Equal("http://localhost/culture/set?culture=ru&redirectUri=%2Faccount%3Ftab%3Dprofile", navigation.Uri);
+        page.WaitForAssertion(() => Assert.Equal("http://localhost/culture/set?culture=ru&redirectUri=%2Faccount%3Ftab%3Dprofile", navigation.Uri));
     }
 
     [Fact]

@@ -300,7 +300,8 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                 unique: true);
 
             // The full-text index of ideas: an external-content FTS5 table over Ideas(Title, Description), English words stemmed
-            // by Porter, case and diacritics folded for every script (Russian included). Triggers keep it in step with Ideas.
+            // by Porter, case folded for every script. The tokenizer removes diacritics from Latin letters only, so the triggers
+            // fold the Russian ё into е themselves (the query side does the same), and "счётчик" finds "счетчик".
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE IdeaSearch USING fts5(
                     Title, Description,
@@ -311,18 +312,18 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
             migrationBuilder.Sql("INSERT INTO IdeaSearch(IdeaSearch, rank) VALUES ('rank', 'bm25(3.0, 1.0)');");
             migrationBuilder.Sql("""
                 CREATE TRIGGER Ideas_AfterInsert_Search AFTER INSERT ON Ideas BEGIN
-                    INSERT INTO IdeaSearch(rowid, Title, Description) VALUES (new.Id, new.Title, new.Description);
+                    INSERT INTO IdeaSearch(rowid, Title, Description) VALUES (new.Id, replace(replace(new.Title, 'ё', 'е'), 'Ё', 'Е'), replace(replace(new.Description, 'ё', 'е'), 'Ё', 'Е'));
                 END;
                 """);
             migrationBuilder.Sql("""
                 CREATE TRIGGER Ideas_AfterDelete_Search AFTER DELETE ON Ideas BEGIN
-                    INSERT INTO IdeaSearch(IdeaSearch, rowid, Title, Description) VALUES ('delete', old.Id, old.Title, old.Description);
+                    INSERT INTO IdeaSearch(IdeaSearch, rowid, Title, Description) VALUES ('delete', old.Id, replace(replace(old.Title, 'ё', 'е'), 'Ё', 'Е'), replace(replace(old.Description, 'ё', 'е'), 'Ё', 'Е'));
                 END;
                 """);
             migrationBuilder.Sql("""
                 CREATE TRIGGER Ideas_AfterUpdate_Search AFTER UPDATE OF Title, Description ON Ideas BEGIN
-                    INSERT INTO IdeaSearch(IdeaSearch, rowid, Title, Description) VALUES ('delete', old.Id, old.Title, old.Description);
-                    INSERT INTO IdeaSearch(rowid, Title, Description) VALUES (new.Id, new.Title, new.Description);
+                    INSERT INTO IdeaSearch(IdeaSearch, rowid, Title, Description) VALUES ('delete', old.Id, replace(replace(old.Title, 'ё', 'е'), 'Ё', 'Е'), replace(replace(old.Description, 'ё', 'е'), 'Ё', 'Е'));
+                    INSERT INTO IdeaSearch(rowid, Title, Description) VALUES (new.Id, replace(replace(new.Title, 'ё', 'е'), 'Ё', 'Е'), replace(replace(new.Description, 'ё', 'е'), 'Ё', 'Е'));
                 END;
                 """);
         }

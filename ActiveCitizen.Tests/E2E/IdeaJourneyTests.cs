@@ -1,0 +1,75 @@
+using ActiveCitizen.App.Features.Accounts;
+using ActiveCitizen.App.Features.Projects;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static ActiveCitizen.Tests.E2E.BrowserSteps;
+using static Microsoft.Playwright.Assertions;
+
+namespace ActiveCitizen.Tests.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class IdeaJourneyTests(BrowserFixture browser)
+{
+    private async Task<string> NewResidentAsync(string displayName)
+    {
+        var email = $"{displayName.Replace(' ', '.').ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
+        using var scope = browser.App.CreateScope();
+        var user = new ApplicationUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, NormalizedDisplayName = displayName.ToUpperInvariant(),
+            RegisteredAt = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc),
+        };
+        Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().CreateAsync(user, "a resident's passphrase")).Succeeded);
+        return email;
+    }
+
+    [Fact]
+    public async Task A_resident_sees_similar_ideas_while_typing_submits_and_finds_the_idea_in_the_catalog()
+    {
+        var (page, console) = await browser.NewPageAsync();
+        await SignInAsync(page, await NewResidentAsync("Vera Submitter"), "a resident's passphrase");
+        await Expect(page).ToHaveURLAsync(browser.BaseUrl + "/");
+
+        await page.GotoAsync($"/projects/{DemoProjects.HousingSlug}/submit");
+        await WaitUntilInteractiveAsync(page);
+        var title = $"Send meter readings with a photo {Guid.NewGuid():N}"[..60];
+        await page.Locator("#idea-title").FillAsync(title);
+        await Expect(page.Locator(".similar-ideas")).ToContainTextAsync("History of meter readings as a chart");
+
+        await page.Locator("#idea-description").FillAsync("Typing long meter numbers by hand leads to mistakes; a photo that the app reads would avoid them.");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Category" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Meter readings", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit the idea" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
+        Assert.Matches("/ideas/[0-9]+$", page.Url);
+
+        await page.GotoAsync($"/ideas?q={Uri.EscapeDataString(title)}");
+        await Expect(page.Locator(".idea-card").First).ToContainTextAsync(title);
+        Assert.Empty(CspViolations(console));
+    }
+
+    [Fact]
+    public async Task A_reader_sees_the_supporter_count_change_when_someone_else_supports_without_reloading()
+    {
+        var (reader, _) = await browser.NewPageAsync();
+        await reader.GotoAsync($"/ideas?project={DemoProjects.HousingSlug}&sort=newest");
+        var firstIdea = reader.Locator(".idea-card a").First;
+        var ideaPath = await firstIdea.GetAttributeAsync("href");
+        await reader.GotoAsync("/" + ideaPath);
+        await WaitUntilInteractiveAsync(reader);
+        var count = reader.GetByTestId("support-count");
+        var before = int.Parse(await count.InnerTextAsync());
+
+        var (supporter, _) = await browser.NewPageAsync();
+        await SignInAsync(supporter, await NewResidentAsync("Gleb Supporter"), "a resident's passphrase");
+        await Expect(supporter).ToHaveURLAsync(browser.BaseUrl + "/");
+        await supporter.GotoAsync("/" + ideaPath);
+        await WaitUntilInteractiveAsync(supporter);
+        await supporter.GetByRole(AriaRole.Button, new() { Name = "Support this idea" }).ClickAsync();
+        await Expect(supporter.GetByRole(AriaRole.Button, new() { Name = "You support this idea" })).ToBeVisibleAsync();
+
+        await Expect(count).ToHaveTextAsync((before + 1).ToString());
+    }
+}
