@@ -14,8 +14,10 @@ public sealed class IdeaSearchMatch
     /// <summary>FTS5's bm25 rank, title weighted above description; lower is better.</summary>
     public double Rank { get; set; }
 
-    public static IQueryable<IdeaSearchMatch> For(DbContext db, string match) =>
-        db.Set<IdeaSearchMatch>().FromSql($"SELECT rowid AS IdeaId, rank AS Rank FROM IdeaSearch WHERE IdeaSearch MATCH {match}");
+    /// <summary>Hits of <paramref name="match"/> among ideas whose ids lie in the range (the index seeks to it).</summary>
+    public static IQueryable<IdeaSearchMatch> For(DbContext db, string match, int lowestId = 0, int highestId = int.MaxValue) =>
+        db.Set<IdeaSearchMatch>().FromSql(
+            $"SELECT rowid AS IdeaId, rank AS Rank FROM IdeaSearch WHERE IdeaSearch MATCH {match} AND rowid BETWEEN {lowestId} AND {highestId}");
 }
 
 public sealed class IdeaSearchMatchConfiguration : IEntityTypeConfiguration<IdeaSearchMatch>

@@ -13,6 +13,13 @@ public static class IdeaSearchText
     private const int MaxTerms = 12;
     private const int MinStemLength = 3;
 
+    /// <summary>
+    /// Russian stems are cut to this many letters: the index keeps its own lists for prefixes of 3 to 6 letters, and reading one
+    /// of those is far cheaper than merging every word that starts with a longer stem. English words are stemmed by the index's
+    /// Porter tokenizer instead, which already shortens them.
+    /// </summary>
+    public const int MaxRussianPrefix = 6;
+
     private static readonly string[] RussianEndings =
     [
         "иями", "ями", "ами", "ыми", "ими", "ого", "его", "ому", "ему", "ыми", "ать", "ять", "ить", "еть", "ешь", "ете", "ует",
@@ -48,7 +55,8 @@ public static class IdeaSearchText
             {
                 continue;
             }
-            var term = $"\"{Stem(word)}\"*";
+            var stem = Stem(word);
+            var term = $"\"{(IsCyrillic(stem) && stem.Length > MaxRussianPrefix ? stem[..MaxRussianPrefix] : stem)}\"*";
             if (!terms.Contains(term))
             {
                 terms.Add(term);

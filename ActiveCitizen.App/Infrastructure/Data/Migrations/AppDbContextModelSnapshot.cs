@@ -168,20 +168,18 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SubmittedAt");
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("State");
 
                     b.HasIndex("AuthorId", "SubmissionKey")
                         .IsUnique();
 
                     b.HasIndex("AuthorId", "SubmittedAt");
 
-                    b.HasIndex("CategoryId", "SubmittedAt");
-
                     b.HasIndex("CommentCount", "Id");
 
-                    b.HasIndex("ProjectId", "SubmittedAt");
-
-                    b.HasIndex("State", "SubmittedAt");
+                    b.HasIndex("ProjectId", "State");
 
                     b.HasIndex("SupportCount", "Id");
 

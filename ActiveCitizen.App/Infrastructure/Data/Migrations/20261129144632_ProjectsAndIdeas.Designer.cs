@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129142104_ProjectsAndIdeas")]
+    [Migration("20261129144632_ProjectsAndIdeas")]
     partial class ProjectsAndIdeas
     {
         /// <inheritdoc />
@@ -171,20 +171,18 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SubmittedAt");
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("State");
 
                     b.HasIndex("AuthorId", "SubmissionKey")
                         .IsUnique();
 
                     b.HasIndex("AuthorId", "SubmittedAt");
 
-                    b.HasIndex("CategoryId", "SubmittedAt");
-
                     b.HasIndex("CommentCount", "Id");
 
-                    b.HasIndex("ProjectId", "SubmittedAt");
-
-                    b.HasIndex("State", "SubmittedAt");
+                    b.HasIndex("ProjectId", "State");
 
                     b.HasIndex("SupportCount", "Id");
 

@@ -228,9 +228,9 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                 columns: new[] { "AuthorId", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Ideas_CategoryId_SubmittedAt",
+                name: "IX_Ideas_CategoryId",
                 table: "Ideas",
-                columns: new[] { "CategoryId", "SubmittedAt" });
+                column: "CategoryId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Ideas_CommentCount_Id",
@@ -243,9 +243,9 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                 columns: new[] { "ProjectId", "CommentCount", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Ideas_ProjectId_SubmittedAt",
+                name: "IX_Ideas_ProjectId_State",
                 table: "Ideas",
-                columns: new[] { "ProjectId", "SubmittedAt" });
+                columns: new[] { "ProjectId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Ideas_ProjectId_SupportCount_Id",
@@ -253,14 +253,9 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                 columns: new[] { "ProjectId", "SupportCount", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Ideas_State_SubmittedAt",
+                name: "IX_Ideas_State",
                 table: "Ideas",
-                columns: new[] { "State", "SubmittedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Ideas_SubmittedAt",
-                table: "Ideas",
-                column: "SubmittedAt");
+                column: "State");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Ideas_SupportCount_Id",
@@ -300,13 +295,15 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                 unique: true);
 
             // The full-text index of ideas: an external-content FTS5 table over Ideas(Title, Description), English words stemmed
-            // by Porter, case folded for every script. The tokenizer removes diacritics from Latin letters only, so the triggers
+            // by Porter, case folded for every script. Prefixes of 3 to 6 letters are indexed too, because every search term is a
+            // (possibly shortened) stem matched as a prefix, and reading a prefix's own list is much cheaper than merging its words'. The tokenizer removes diacritics from Latin letters only, so the triggers
             // fold the Russian ё into е themselves (the query side does the same), and "счётчик" finds "счетчик".
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE IdeaSearch USING fts5(
                     Title, Description,
                     content = 'Ideas', content_rowid = 'Id',
-                    tokenize = 'porter unicode61 remove_diacritics 2');
+                    tokenize = 'porter unicode61 remove_diacritics 2',
+                    prefix = '3 4 5 6');
                 """);
             // A word in the title counts three times as much as one in the description.
             migrationBuilder.Sql("INSERT INTO IdeaSearch(IdeaSearch, rank) VALUES ('rank', 'bm25(3.0, 1.0)');");
