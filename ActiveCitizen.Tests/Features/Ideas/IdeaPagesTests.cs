@@ -80,7 +80,7 @@ public sealed class IdeaPagesTests(DemoApp app) : IClassFixture<DemoApp>
     {
         var html = await app.CreateClient().GetStringAsync($"/ideas?project={DemoProjects.CultureSlug}&state=Selected");
 
-        Assert.Contains($"{DemoIdeas.SelectedCultureIdeas} ideas", html);
+        Assert.Contains($"Ideas found: {DemoIdeas.SelectedCultureIdeas}", html);
     }
 
     [Fact]
