@@ -51,6 +51,26 @@ public sealed class IdeaJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_draft_survives_a_lost_connection_and_a_reload()
+    {
+        var (page, _) = await browser.NewPageAsync();
+        await SignInAsync(page, await NewResidentAsync("Nina Drafter"), "a resident's passphrase");
+        await Expect(page).ToHaveURLAsync(browser.BaseUrl + "/");
+        await page.GotoAsync($"/projects/{DemoProjects.HousingSlug}/submit");
+        await WaitUntilInteractiveAsync(page);
+        await page.Locator("#idea-title").FillAsync("Benches along the embankment");
+
+        await page.Context.SetOfflineAsync(true);
+        await page.Locator("#idea-description").FillAsync("Typed while the connection was down: older residents need places to rest on the long walk.");
+        await page.Context.SetOfflineAsync(false);
+        await page.ReloadAsync();
+        await WaitUntilInteractiveAsync(page);
+
+        await Expect(page.Locator("#idea-title")).ToHaveValueAsync("Benches along the embankment");
+        await Expect(page.Locator("#idea-description")).ToHaveValueAsync("Typed while the connection was down: older residents need places to rest on the long walk.");
+    }
+
+    [Fact]
     public async Task A_reader_sees_the_supporter_count_change_when_someone_else_supports_without_reloading()
     {
         var (reader, _) = await browser.NewPageAsync();
