@@ -37,6 +37,17 @@ public static class CatalogBenchmark
             ideaIds = await db.Set<Idea>().OrderBy(idea => idea.Id).Select(idea => idea.Id).ToArrayAsync();
         }
         var random = new Random(7);
+        var projectIds = await ProjectIdsAsync(factory);
+        // Inputs rotate from call to call, so the figures are not those of one query answered from a warm cache.
+        var turn = 0;
+        T Next<T>(IReadOnlyList<T> choices) => choices[turn++ % choices.Count];
+        string[] drafts =
+        [
+            "Установить фонари у метро, вечером там темно и небезопасно",
+            "Install benches in the park for older people who walk there every day",
+            "Отремонтировать детскую площадку во дворе, она сломана",
+            "A bike lane along the river would make the commute safer",
+        ];
 
         var scenarios = new (string Name, Func<Task> Run)[]
         {
@@ -44,18 +55,25 @@ public static class CatalogBenchmark
             ("catalog, first page, most supported", () => ideas.CatalogAsync(new CatalogQuery(Sort: CatalogSort.MostSupported))),
             ("catalog, first page, most discussed", () => ideas.CatalogAsync(new CatalogQuery(Sort: CatalogSort.MostDiscussed))),
             ("catalog, page 50, newest", () => ideas.CatalogAsync(new CatalogQuery(Sort: CatalogSort.Newest, Page: 49))),
-            ($"search common word \"{CityScaleGenerator.CommonWord}\", best match", () => ideas.CatalogAsync(new CatalogQuery(Text: CityScaleGenerator.CommonWord, Sort: CatalogSort.Relevance))),
-            ($"search common word \"{CityScaleGenerator.CommonWord}\", newest", () => ideas.CatalogAsync(new CatalogQuery(Text: CityScaleGenerator.CommonWord, Sort: CatalogSort.Newest))),
-            ("search common word \"парк\", best match", () => ideas.CatalogAsync(new CatalogQuery(Text: "парк", Sort: CatalogSort.Relevance))),
-            ($"search rare word \"{CityScaleGenerator.RareWord}\"", () => ideas.CatalogAsync(new CatalogQuery(Text: CityScaleGenerator.RareWord, Sort: CatalogSort.Relevance))),
+            ("search common words, best match", () => ideas.CatalogAsync(new CatalogQuery(Text: Next(CityScaleGenerator.CommonWords), Sort: CatalogSort.Relevance))),
+            ("search common words, newest", () => ideas.CatalogAsync(new CatalogQuery(Text: Next(CityScaleGenerator.CommonWords), Sort: CatalogSort.Newest))),
+            ("search common words, most supported", () => ideas.CatalogAsync(new CatalogQuery(Text: Next(CityScaleGenerator.CommonWords), Sort: CatalogSort.MostSupported))),
+            ("search rare words", () => ideas.CatalogAsync(new CatalogQuery(Text: Next(CityScaleGenerator.RareWords), Sort: CatalogSort.Relevance))),
+            ("search common word within a project", () => ideas.CatalogAsync(new CatalogQuery(Text: Next(CityScaleGenerator.CommonWords), ProjectId: largestProject, Sort: CatalogSort.Relevance))),
             ("filter project + category, most supported", () => ideas.CatalogAsync(new CatalogQuery(ProjectId: largestProject, CategoryId: category, Sort: CatalogSort.MostSupported))),
             ("filter project + state, newest", () => ideas.CatalogAsync(new CatalogQuery(ProjectId: largestProject, State: IdeaState.Selected, Sort: CatalogSort.Newest))),
-            ("similar ideas while typing", () => ideas.SimilarAsync(largestProject, "Установить фонари у метро, вечером там темно и небезопасно")),
+            ("similar ideas while typing", () => ideas.SimilarAsync(Next(projectIds), Next(drafts))),
             ("idea page data", async () =>
             {
                 var id = ideaIds[random.Next(ideaIds.Length)];
                 await ideas.DetailsAsync(id);
                 await ideas.ViewerStateAsync(id, viewer);
+            }),
+            ("project page data (figures, top ideas)", async () =>
+            {
+                var project = Next(projectIds);
+                await ideas.ProjectFiguresAsync(project);
+                await ideas.CatalogAsync(new CatalogQuery(ProjectId: project, Sort: CatalogSort.MostSupported, PageSize: 10));
             }),
         };
 
@@ -97,5 +115,11 @@ public static class CatalogBenchmark
         Console.WriteLine();
         Console.WriteLine($"Written to {file}");
         return 0;
+    }
+
+    private static async Task<int[]> ProjectIdsAsync(Microsoft.EntityFrameworkCore.IDbContextFactory<ActiveCitizen.App.Infrastructure.Data.AppDbContext> factory)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Set<Project>().Select(project => project.Id).ToArrayAsync();
     }
 }

@@ -13,11 +13,11 @@ namespace ActiveCitizen.Bench;
 /// </summary>
 public static class CityScaleGenerator
 {
-    /// <summary>A word that occurs in only a few ideas, for the "rare word" search.</summary>
-    public const string RareWord = "samovar";
+    /// <summary>Words that each occur in only a few dozen ideas, for the "rare word" searches.</summary>
+    public static readonly string[] RareWords = ["samovar", "gazebo", "carousel"];
 
-    /// <summary>A word that occurs in a large share of ideas, for the "common word" search.</summary>
-    public const string CommonWord = "park";
+    /// <summary>Words that each occur in a large share of ideas (one in seven or more), for the "common word" searches.</summary>
+    public static readonly string[] CommonWords = ["park", "benches", "lamps", "парк", "скамейки", "фонари"];
 
     public static async Task<int> RunAsync(Options options)
     {
@@ -99,8 +99,9 @@ public static class CityScaleGenerator
         await using var transaction = connection.BeginTransaction();
         for (var index = 0; index < count; index++)
         {
-            // One project every three weeks; the last ones are still running. Popular topics draw many more ideas.
-            var opens = start.AddDays(21 * index);
+            // A project opens every week and takes ideas for ten days, so neighbouring projects' submissions interleave (as in a
+            // city running several at once); the last ones are still running. Popular topics draw many more ideas.
+            var opens = start.AddDays(7 * index);
             var (topicEn, topicRu) = Texts.Topics[index % Texts.Topics.Length];
             var id = await Scalar(connection, """
                 INSERT INTO Projects (Slug, Title_En, Title_Ru, Summary_En, Summary_Ru, Description_En, Description_Ru, CreatedAt, Version)
@@ -138,7 +139,7 @@ public static class CityScaleGenerator
         return rows;
     }
 
-    private sealed record IdeaRow(int Id, int Supports);
+    private sealed record IdeaRow(int Id, int ProjectId, string AuthorId, int Supports);
 
     private static async Task<List<IdeaRow>> InsertIdeasAsync(
         SqliteConnection connection, int count, int totalSupports, List<ProjectRow> projects, List<string> userIds, Random random)
@@ -151,38 +152,48 @@ public static class CityScaleGenerator
         var perProject = projects.Select(project => (int)(count * project.Weight / shareTotal)).ToArray();
         perProject[0] += count - perProject.Sum();
 
-        var rows = new List<IdeaRow>(count);
-        await using var transaction = connection.BeginTransaction();
-        var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO Ideas (ProjectId, CategoryId, AuthorId, Title, Description, District, State, StateReason, SubmittedAt, SupportCount, CommentCount, SubmissionKey, Version)
-            VALUES ($project, $category, $author, $title, $description, $district, $state, NULL, $submitted, $supports, $comments, $key, 0);
-            SELECT last_insert_rowid();
-            """;
-        var parameters = new[] { "$project", "$category", "$author", "$title", "$description", "$district", "$state", "$submitted", "$supports", "$comments", "$key" }
-            .Select(name => command.Parameters.Add(new SqliteParameter(name, null))).ToArray();
-        var ideaIndex = 0;
-        // Projects are in time order and each project's ideas are spread over its window: ids follow submission time, as in production.
+        // Every idea gets its project and its moment first; then they are inserted in time order across all projects, so ids
+        // follow submission time (as in production) while open projects' ids interleave.
+        var planned = new List<(DateTime At, ProjectRow Project)>(count);
         for (var projectIndex = 0; projectIndex < projects.Count; projectIndex++)
         {
             var project = projects[projectIndex];
             var window = (project.SubmissionEnd - project.SubmissionStart).TotalSeconds;
-            for (var index = 0; index < perProject[projectIndex]; index++, ideaIndex++)
+            for (var index = 0; index < perProject[projectIndex]; index++)
             {
-                var (title, description) = Texts.Idea(random, ideaIndex);
-                parameters[0].Value = project.Id;
-                parameters[1].Value = project.Categories[random.Next(project.Categories.Length)];
-                parameters[2].Value = userIds[random.Next(userIds.Count)];
-                parameters[3].Value = title;
-                parameters[4].Value = description;
-                parameters[5].Value = Texts.Districts[random.Next(Texts.Districts.Length)];
-                parameters[6].Value = project.Decided ? Texts.DecidedStates[random.Next(Texts.DecidedStates.Length)] : "Submitted";
-                parameters[7].Value = Stored(project.SubmissionStart.AddSeconds(window * (index + 1) / (perProject[projectIndex] + 1)));
-                parameters[8].Value = supportCounts[ideaIndex];
-                parameters[9].Value = (int)(Math.Pow(random.NextDouble(), 4) * 150);
-                parameters[10].Value = Guid.NewGuid().ToString().ToUpperInvariant();
-                rows.Add(new IdeaRow(Convert.ToInt32(await command.ExecuteScalarAsync()), supportCounts[ideaIndex]));
+                planned.Add((project.SubmissionStart.AddSeconds(window * (index + 1) / (perProject[projectIndex] + 1)), project));
             }
+        }
+        planned.Sort((left, right) => left.At.CompareTo(right.At));
+
+        var rows = new List<IdeaRow>(count);
+        await using var transaction = connection.BeginTransaction();
+        var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO Ideas (ProjectId, CategoryId, AuthorId, Title, Description, District, State, StateReason, SubmittedAt, SupportCount,
+                SupportChanges, CommentCount, SubmissionKey, Version)
+            VALUES ($project, $category, $author, $title, $description, $district, $state, NULL, $submitted, $supports, $supports, $comments, $key, 0);
+            SELECT last_insert_rowid();
+            """;
+        var parameters = new[] { "$project", "$category", "$author", "$title", "$description", "$district", "$state", "$submitted", "$supports", "$comments", "$key" }
+            .Select(name => command.Parameters.Add(new SqliteParameter(name, null))).ToArray();
+        for (var ideaIndex = 0; ideaIndex < planned.Count; ideaIndex++)
+        {
+            var (at, project) = planned[ideaIndex];
+            var (title, description) = Texts.Idea(random, ideaIndex);
+            var author = userIds[random.Next(userIds.Count)];
+            parameters[0].Value = project.Id;
+            parameters[1].Value = project.Categories[random.Next(project.Categories.Length)];
+            parameters[2].Value = author;
+            parameters[3].Value = title;
+            parameters[4].Value = description;
+            parameters[5].Value = Texts.Districts[random.Next(Texts.Districts.Length)];
+            parameters[6].Value = project.Decided ? Texts.DecidedStates[random.Next(Texts.DecidedStates.Length)] : "Submitted";
+            parameters[7].Value = Stored(at);
+            parameters[8].Value = supportCounts[ideaIndex];
+            parameters[9].Value = (int)(Math.Pow(random.NextDouble(), 4) * 150);
+            parameters[10].Value = Guid.NewGuid().ToString().ToUpperInvariant();
+            rows.Add(new IdeaRow(Convert.ToInt32(await command.ExecuteScalarAsync()), project.Id, author, supportCounts[ideaIndex]));
         }
         await transaction.CommitAsync();
         return rows;
@@ -196,6 +207,10 @@ public static class CityScaleGenerator
         var idea = command.Parameters.Add(new SqliteParameter("$idea", null));
         var user = command.Parameters.Add(new SqliteParameter("$user", null));
         var at = command.Parameters.Add(new SqliteParameter("$at", Stored(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc))));
+        var participants = connection.CreateCommand();
+        participants.CommandText = "INSERT INTO ProjectParticipants (ProjectId, UserId) VALUES ($project, $user) ON CONFLICT DO NOTHING";
+        var participantProject = participants.Parameters.Add(new SqliteParameter("$project", null));
+        var participant = participants.Parameters.Add(new SqliteParameter("$user", null));
         var chosen = new HashSet<int>();
         foreach (var row in ideas)
         {
@@ -205,10 +220,15 @@ public static class CityScaleGenerator
                 chosen.Add(random.Next(userIds.Count));
             }
             idea.Value = row.Id;
+            participantProject.Value = row.ProjectId;
+            participant.Value = row.AuthorId;
+            await participants.ExecuteNonQueryAsync();
             foreach (var index in chosen)
             {
                 user.Value = userIds[index];
                 await command.ExecuteNonQueryAsync();
+                participant.Value = userIds[index];
+                await participants.ExecuteNonQueryAsync();
             }
         }
         await transaction.CommitAsync();

@@ -33,14 +33,14 @@ internal static class Texts
     private static readonly string[] PlacesRu = ["у метро", "во дворе", "возле школы", "вдоль реки", "у поликлиники", "на площади", "на главной улице"];
 
     /// <summary>
-    /// One idea's title and description. About a third mention the park (the common word), one in three thousand a samovar (the
-    /// rare one); three ideas in five are in Russian.
+    /// One idea's title and description. About a third mention the park, one in a thousand one of the rare words; three ideas in
+    /// five are in Russian.
     /// </summary>
     public static (string Title, string Description) Idea(Random random, int index)
     {
         var russian = random.Next(5) < 3;
         var park = random.Next(3) == 0;
-        var rare = index % 3000 == 7;
+        var rare = index % 1000 == 7 ? CityScaleGenerator.RareWords[index / 1000 % CityScaleGenerator.RareWords.Length] : null;
         var action = random.Next(ActionsEn.Length);
         var thing = random.Next(ObjectsEn.Length);
         var place = random.Next(PlacesEn.Length);
@@ -49,11 +49,11 @@ internal static class Texts
             var where = park ? "в парке" : PlacesRu[place];
             return ($"{ActionsRu[action]} {ObjectsRu[thing]} {where}",
                 $"Жители района каждый день пользуются этим местом. {ActionsRu[action]} {ObjectsRu[thing]} {where}: сейчас там неудобно и небезопасно, " +
-                $"особенно вечером и для пожилых людей.{(park ? " Парк станет уютнее." : "")}{(rare ? $" Летом можно поставить {CityScaleGenerator.RareWord}-кафе." : "")} Предложение номер {index}.");
+                $"особенно вечером и для пожилых людей.{(park ? " Парк станет уютнее." : "")}{(rare is null ? "" : $" Летом здесь хорошо бы смотрелся {rare}.")} Предложение номер {index}.");
         }
         var location = park ? "in the park" : PlacesEn[place];
         return ($"{ActionsEn[action]} {ObjectsEn[thing]} {location}",
             $"Residents use this place every day. {ActionsEn[action]} {ObjectsEn[thing]} {location}: today it is inconvenient and unsafe, " +
-            $"especially in the evening and for older people.{(park ? " The park would become a nicer place." : "")}{(rare ? $" In summer a {CityScaleGenerator.RareWord} tea stall would be lovely." : "")} Proposal number {index}.");
+            $"especially in the evening and for older people.{(park ? " The park would become a nicer place." : "")}{(rare is null ? "" : $" In summer a {rare} would be lovely here.")} Proposal number {index}.");
     }
 }

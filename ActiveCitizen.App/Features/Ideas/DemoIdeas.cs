@@ -59,6 +59,11 @@ public sealed class DemoIdeas(IDbContextFactory<AppDbContext> dbFactory, TimePro
                 db.Add(new IdeaFollow { IdeaId = idea.Id, UserId = supporters.FirstOrDefault() ?? residents[0], FollowedAt = idea.SubmittedAt.AddHours(2) });
             }
         }
+        var allIdeas = cultureIdeas.Concat(housingIdeas).ToList();
+        db.AddRange(allIdeas.Select(idea => (idea.ProjectId, idea.AuthorId))
+            .Concat(db.ChangeTracker.Entries<IdeaSupport>().Select(entry => (allIdeas.Single(idea => idea.Id == entry.Entity.IdeaId).ProjectId, entry.Entity.UserId)))
+            .Distinct()
+            .Select(pair => new ProjectParticipant { ProjectId = pair.Item1, UserId = pair.Item2 }));
         for (var index = 0; index < housingIdeas.Count; index += 3)
         {
             db.Add(new IdeaTag { IdeaId = housingIdeas[index].Id, TagId = tags[index % tags.Count].Id });

@@ -25,6 +25,12 @@ public sealed class Idea
     /// <summary>Kept with the idea and changed in the same transaction as the supports, so lists sort by it without counting.</summary>
     public int SupportCount { get; set; }
 
+    /// <summary>
+    /// How many times the support count has changed, bumped in the same statement. Live updates carry it, so a page that receives
+    /// two of them out of order keeps the newer count.
+    /// </summary>
+    public long SupportChanges { get; set; }
+
     /// <summary>Maintained by the discussion feature; lets the catalog sort by "most discussed".</summary>
     public int CommentCount { get; set; }
 
@@ -55,6 +61,16 @@ public sealed class IdeaSupport
     public int IdeaId { get; set; }
     public string UserId { get; set; } = "";
     public DateTime SupportedAt { get; set; }
+}
+
+/// <summary>
+/// A resident who took part in a project (submitted or supported an idea), recorded once in the same transaction as the act, so the
+/// project's participant figure is a count of rows rather than a union over a million supports.
+/// </summary>
+public sealed class ProjectParticipant
+{
+    public int ProjectId { get; set; }
+    public string UserId { get; set; } = "";
 }
 
 /// <summary>A resident following an idea to hear about its progress.</summary>

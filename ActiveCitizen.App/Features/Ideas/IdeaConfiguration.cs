@@ -48,6 +48,17 @@ public sealed class IdeaSupportConfiguration : IEntityTypeConfiguration<IdeaSupp
     }
 }
 
+public sealed class ProjectParticipantConfiguration : IEntityTypeConfiguration<ProjectParticipant>
+{
+    public void Configure(EntityTypeBuilder<ProjectParticipant> builder)
+    {
+        builder.ToTable("ProjectParticipants");
+        builder.HasKey(participant => new { participant.ProjectId, participant.UserId });
+        builder.HasOne<Project>().WithMany().HasForeignKey(participant => participant.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(participant => participant.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 public sealed class IdeaFollowConfiguration : IEntityTypeConfiguration<IdeaFollow>
 {
     public void Configure(EntityTypeBuilder<IdeaFollow> builder)

@@ -30,8 +30,8 @@ public sealed record CatalogPage(IReadOnlyList<IdeaCard> Ideas, int Total, bool 
 
 public sealed record IdeaDetails(
     int Id, string Title, string Description, int ProjectId, string ProjectSlug, LocalizedText ProjectTitle, int CategoryId, LocalizedText Category,
-    string? District, IdeaState State, string? StateReason, int SupportCount, int CommentCount, DateTime SubmittedAt, DateTime? EditedAt,
-    string AuthorId, string AuthorName, IReadOnlyList<TagView> Tags);
+    string? District, IdeaState State, string? StateReason, int SupportCount, long SupportSequence, int CommentCount, DateTime SubmittedAt,
+    DateTime? EditedAt, string AuthorId, string AuthorName, IReadOnlyList<TagView> Tags);
 
 public sealed record SimilarIdea(int Id, string Title, int SupportCount, IdeaState State);
 
@@ -54,7 +54,13 @@ public sealed class IdeaQueries(IDbContextFactory<AppDbContext> dbFactory)
     /// </summary>
     public const int RelevanceWindow = 2_000;
 
-    /// <summary>The same for similar ideas while typing, within the project.</summary>
+    /// <summary>
+    /// Similar ideas are looked for with the rarest words of the draft, adding words while together they occur in at most this many
+    /// ideas: rare words are what tell a duplicate apart, and ranking a few thousand candidates is cheap. Only when even the rarest
+    /// word is common are the project's newest <see cref="SimilarWindow"/> matches ranked instead.
+    /// </summary>
+    public const int SimilarCandidateBudget = 5_000;
+
     public const int SimilarWindow = 1_000;
     private const int ExcerptLength = 220;
 
@@ -63,8 +69,8 @@ public sealed class IdeaQueries(IDbContextFactory<AppDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, IdeaLimits.MaxCatalogPageSize);
         var page = Math.Max(query.Page, 0);
-        var ideas = Filtered(db, query);
         var match = IdeaSearchText.MatchAll(query.Text);
+        var ideas = Filtered(db.Set<Idea>(), db, query);
 
         List<int> ids;
         int total;
@@ -80,6 +86,16 @@ public sealed class IdeaQueries(IDbContextFactory<AppDbContext> dbFactory)
             ids = await ordered.Skip(page * pageSize).Take(pageSize).Select(idea => idea.Id).ToListAsync(cancellationToken);
             total = await ideas.Take(CountCap + 1).CountAsync(cancellationToken);
         }
+        else if (query.Sort is CatalogSort.MostSupported or CatalogSort.MostDiscussed)
+        {
+            var matching = Filtered(IdeaSearchMatch.IdeasMatching(db, match), db, query);
+            var ordered = query.Sort == CatalogSort.MostSupported
+                ? matching.OrderByDescending(idea => idea.SupportCount).ThenByDescending(idea => idea.Id)
+                : matching.OrderByDescending(idea => idea.CommentCount).ThenByDescending(idea => idea.Id);
+            ids = await ordered.Skip(page * pageSize).Take(pageSize).Select(idea => idea.Id).ToListAsync(cancellationToken);
+            var counted = await matching.Take(SearchCountCap + 1).CountAsync(cancellationToken);
+            return new CatalogPage(await CardsAsync(db, ids, cancellationToken), Math.Min(counted, SearchCountCap), counted > SearchCountCap);
+        }
         else
         {
             var (lowest, highest) = query.ProjectId is { } projectId ? await IdRangeAsync(db, projectId, cancellationToken) : (0, int.MaxValue);
@@ -89,14 +105,10 @@ public sealed class IdeaQueries(IDbContextFactory<AppDbContext> dbFactory)
             var hits = from hit in IdeaSearchMatch.For(db, match, rankedFrom, highest)
                        join idea in ideas on hit.IdeaId equals idea.Id
                        // The hit's id, not the idea's: ordering by it lets the index hand matches over newest first.
-                       select new { Id = hit.IdeaId, idea.SupportCount, idea.CommentCount, hit.Rank };
-            var ordered = query.Sort switch
-            {
-                CatalogSort.Newest => hits.OrderByDescending(hit => hit.Id),
-                CatalogSort.MostSupported => hits.OrderByDescending(hit => hit.SupportCount).ThenByDescending(hit => hit.Id),
-                CatalogSort.MostDiscussed => hits.OrderByDescending(hit => hit.CommentCount).ThenByDescending(hit => hit.Id),
-                _ => hits.OrderBy(hit => hit.Rank).ThenByDescending(hit => hit.Id),
-            };
+                       select new { Id = hit.IdeaId, hit.Rank };
+            var ordered = query.Sort == CatalogSort.Newest
+                ? hits.OrderByDescending(hit => hit.Id)
+                : hits.OrderBy(hit => hit.Rank).ThenByDescending(hit => hit.Id);
             ids = await ordered.Skip(page * pageSize).Take(pageSize).Select(hit => hit.Id).ToListAsync(cancellationToken);
             var counted = await (from hit in IdeaSearchMatch.For(db, match, lowest, highest)
                                  join idea in ideas on hit.IdeaId equals idea.Id
@@ -128,9 +140,9 @@ public sealed class IdeaQueries(IDbContextFactory<AppDbContext> dbFactory)
         return lowest is null ? (1, 0) : (lowest.Value, highest!.Value);
     }
 
-    private static IQueryable<Idea> Filtered(AppDbContext db, CatalogQuery query)
+    private static IQueryable<Idea> Filtered(IQueryable<Idea> source, AppDbContext db, CatalogQuery query)
     {
-        var ideas = db.Set<Idea>().AsNoTracking();
+        var ideas = source.AsNoTracking();
         if (query.ProjectId is { } projectId)
         {
             ideas = ideas.Where(idea => idea.ProjectId == projectId);
@@ -215,7 +227,7 @@ public sealed class IdeaQueries(IDbContextFactory<AppDbContext> dbFactory)
                 join author in db.Set<ApplicationUser>() on idea.AuthorId equals author.Id
                 select new IdeaDetails(
                     idea.Id, idea.Title, idea.Description, idea.ProjectId, project.Slug, project.Title, idea.CategoryId, category.Name, idea.District,
-                    idea.State, idea.StateReason, idea.SupportCount, idea.CommentCount, idea.SubmittedAt, idea.EditedAt, idea.AuthorId,
+                    idea.State, idea.StateReason, idea.SupportCount, idea.SupportChanges, idea.CommentCount, idea.SubmittedAt, idea.EditedAt, idea.AuthorId,
                     author.DisplayName, new List<TagView>()))
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null)
@@ -242,35 +254,74 @@ public sealed class IdeaQueries(IDbContextFactory<AppDbContext> dbFactory)
     /// <summary>Ideas of the project that share meaningful words with the draft, best match first.</summary>
     public async Task<IReadOnlyList<SimilarIdea>> SimilarAsync(int projectId, string? text, int? excludeIdeaId = null, CancellationToken cancellationToken = default)
     {
-        var match = IdeaSearchText.MatchAny(text);
-        if (match is null)
+        var terms = IdeaSearchText.SignificantTerms(text);
+        if (terms.Count == 0)
         {
             return [];
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (chosen, candidates) = await RarestTermsAsync(db, terms, cancellationToken);
+        var match = IdeaSearchText.MatchAny(chosen)!;
         var (lowest, highest) = await IdRangeAsync(db, projectId, cancellationToken);
-        var candidates = db.Set<Idea>().Where(idea =>
+        var visible = db.Set<Idea>().Where(idea =>
             idea.ProjectId == projectId && idea.Id != excludeIdeaId && idea.State != IdeaState.Withdrawn && idea.State != IdeaState.Rejected);
-        var rankedFrom = Math.Max(lowest, await WindowStartAsync(db, match, candidates, lowest, highest, SimilarWindow, cancellationToken));
+        var rankedFrom = candidates <= SimilarCandidateBudget
+            ? lowest
+            : Math.Max(lowest, await WindowStartAsync(db, match, visible, lowest, highest, SimilarWindow, cancellationToken));
         return await (
                 from hit in IdeaSearchMatch.For(db, match, rankedFrom, highest)
-                join idea in candidates on hit.IdeaId equals idea.Id
+                join idea in visible on hit.IdeaId equals idea.Id
                 orderby hit.Rank
                 select new SimilarIdea(idea.Id, idea.Title, idea.SupportCount, idea.State))
             .Take(IdeaLimits.SimilarIdeasShown)
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Ideas submitted, residents who took part (wrote or supported), supports given.</summary>
+    /// <summary>
+    /// The draft's terms from rarest to most common, as many as fit in <see cref="SimilarCandidateBudget"/> ideas (at least one),
+    /// and how many ideas they occur in together (an upper bound).
+    /// </summary>
+    private static async Task<(List<string> Terms, long Candidates)> RarestTermsAsync(AppDbContext db, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        var counted = new List<(string Term, long Ideas)>();
+        foreach (var term in terms)
+        {
+            var prefix = IdeaSearchText.VocabularyPrefix(term);
+            var next = prefix[..^1] + (char)(prefix[^1] + 1);
+            var ideas = await db.Database
+                .SqlQuery<long>($"SELECT coalesce(sum(doc), 0) AS Value FROM IdeaSearchTerms WHERE term >= {prefix} AND term < {next}")
+                .SingleAsync(cancellationToken);
+            if (ideas > 0)
+            {
+                counted.Add((term, ideas));
+            }
+        }
+        if (counted.Count == 0)
+        {
+            return ([terms[0]], 0);
+        }
+        var chosen = new List<string>();
+        long total = 0;
+        foreach (var (term, ideas) in counted.OrderBy(entry => entry.Ideas))
+        {
+            if (chosen.Count > 0 && total + ideas > SimilarCandidateBudget)
+            {
+                break;
+            }
+            chosen.Add(term);
+            total += ideas;
+        }
+        return (chosen, total);
+    }
+
+    /// <summary>Ideas in the catalog, residents who took part (wrote or supported), supports those ideas have.</summary>
     public async Task<ProjectFigures> ProjectFiguresAsync(int projectId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ideas = db.Set<Idea>().Where(idea => idea.ProjectId == projectId);
+        var ideas = db.Set<Idea>().Where(idea => idea.ProjectId == projectId && idea.State != IdeaState.Withdrawn && idea.State != IdeaState.Rejected);
         var count = await ideas.CountAsync(cancellationToken);
         var supports = await ideas.SumAsync(idea => idea.SupportCount, cancellationToken);
-        var participants = await ideas.Select(idea => idea.AuthorId)
-            .Union(db.Set<IdeaSupport>().Where(support => ideas.Any(idea => idea.Id == support.IdeaId)).Select(support => support.UserId))
-            .CountAsync(cancellationToken);
+        var participants = await db.Set<ProjectParticipant>().CountAsync(participant => participant.ProjectId == projectId, cancellationToken);
         return new ProjectFigures(count, participants, supports);
     }
 

@@ -25,7 +25,11 @@ public static class IdeaRules
         {
             errors.Add(new(DescriptionField, "Validation.IdeaDescriptionLength", IdeaLimits.DescriptionMinLength, IdeaLimits.DescriptionMaxLength));
         }
-        if (HasControlCharacters(title) || HasControlCharacters(description.Replace("\n", "").Replace("\t", "")))
+        if (HasControlCharacters(title))
+        {
+            errors.Add(new(TitleField, "Validation.IdeaCharacters"));
+        }
+        if (HasControlCharacters(description.Replace("\n", "").Replace("\t", "")))
         {
             errors.Add(new(DescriptionField, "Validation.IdeaCharacters"));
         }

@@ -18,6 +18,14 @@ public sealed class IdeaSearchMatch
     public static IQueryable<IdeaSearchMatch> For(DbContext db, string match, int lowestId = 0, int highestId = int.MaxValue) =>
         db.Set<IdeaSearchMatch>().FromSql(
             $"SELECT rowid AS IdeaId, rank AS Rank FROM IdeaSearch WHERE IdeaSearch MATCH {match} AND rowid BETWEEN {lowestId} AND {highestId}");
+
+    /// <summary>
+    /// The ideas matching <paramref name="match"/>, for sorting by a column of their own (supports, comments). The unary plus keeps
+    /// SQLite from looking ideas up hit by hit: it walks the sort's index instead and checks each idea against the set of hits,
+    /// which finds the first page of a word in a fifth of all ideas in a few milliseconds instead of sorting them all.
+    /// </summary>
+    public static IQueryable<Idea> IdeasMatching(DbContext db, string match) =>
+        db.Set<Idea>().FromSql($"SELECT * FROM Ideas WHERE +Id IN (SELECT rowid FROM IdeaSearch WHERE IdeaSearch MATCH {match})");
 }
 
 public sealed class IdeaSearchMatchConfiguration : IEntityTypeConfiguration<IdeaSearchMatch>

@@ -41,10 +41,20 @@ public static class IdeaSearchText
     /// <summary>Every word must occur (the catalog's search box). Null when nothing searchable was typed.</summary>
     public static string? MatchAll(string? text) => Join(Terms(text, significantOnly: false), " ");
 
-    /// <summary>Any of the meaningful words may occur, best matches first (similar ideas while typing).</summary>
-    public static string? MatchAny(string? text) => Join(Terms(text, significantOnly: true), " OR ");
+    /// <summary>Any of the given terms may occur (similar ideas while typing).</summary>
+    public static string? MatchAny(IEnumerable<string> terms) => Join([.. terms], " OR ");
 
-    private static string? Join(List<string> terms, string separator) => terms.Count == 0 ? null : string.Join(separator, terms);
+    /// <summary>The meaningful words of a draft as index terms (stems, matched as prefixes), in the order they were typed.</summary>
+    public static IReadOnlyList<string> SignificantTerms(string? text) => Terms(text, significantOnly: true);
+
+    /// <summary>
+    /// The index words a term's document count is looked up under. Russian stems are as indexed; English words are stemmed by the
+    /// index's Porter tokenizer, which .NET does not have, so their first four letters stand in (an over-estimate, never an under-).
+    /// </summary>
+    public static string VocabularyPrefix(string term) => IsCyrillic(term) || term.Length <= 4 ? term : term[..4];
+
+    private static string? Join(List<string> terms, string separator) =>
+        terms.Count == 0 ? null : string.Join(separator, terms.Select(term => $"\"{term}\"*"));
 
     private static List<string> Terms(string? text, bool significantOnly)
     {
@@ -56,7 +66,7 @@ public static class IdeaSearchText
                 continue;
             }
             var stem = Stem(word);
-            var term = $"\"{(IsCyrillic(stem) && stem.Length > MaxRussianPrefix ? stem[..MaxRussianPrefix] : stem)}\"*";
+            var term = IsCyrillic(stem) && stem.Length > MaxRussianPrefix ? stem[..MaxRussianPrefix] : stem;
             if (!terms.Contains(term))
             {
                 terms.Add(term);

@@ -57,7 +57,8 @@ public enum SupportStatus
     SignInRequired,
 }
 
-public sealed record SupportResult(SupportStatus Status, int SupportCount = 0);
+/// <summary>The outcome and the idea's support count after it, with the count's sequence number (see <see cref="Idea.SupportChanges"/>).</summary>
+public sealed record SupportResult(SupportStatus Status, int SupportCount = 0, long Sequence = 0);
 
 /// <summary>
 /// Everything residents do to ideas. Each rule is checked here, when the request arrives, against the server's clock and the
@@ -73,6 +74,12 @@ public sealed class IdeasService(
         if (userId is null || !await access.IsResidentAsync(principal, cancellationToken))
         {
             return new SubmitResult(SubmitStatus.SignInRequired);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // A retry of a submission that was stored answers with its idea, even if it arrives after the window closed.
+        if (await ExistingSubmissionAsync(db, userId, draft.SubmissionKey, cancellationToken) is { } alreadyMade)
+        {
+            return new SubmitResult(SubmitStatus.AlreadySubmitted, alreadyMade);
         }
         var schedule = await projects.ScheduleAsync(draft.ProjectId, cancellationToken);
         if (schedule is null)
@@ -96,7 +103,6 @@ public sealed class IdeasService(
             return new SubmitResult(SubmitStatus.Invalid, Errors: errors);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             if (await ExistingSubmissionAsync(db, userId, draft.SubmissionKey, cancellationToken) is { } existing)
@@ -126,6 +132,7 @@ public sealed class IdeasService(
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await RecordParticipantAsync(db, draft.ProjectId, userId, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateException)
@@ -140,6 +147,10 @@ public sealed class IdeasService(
             return new SubmitResult(SubmitStatus.Submitted, idea.Id);
         }
     }
+
+    /// <summary>Counts the resident among the project's participants, once, inside the caller's transaction.</summary>
+    private static Task RecordParticipantAsync(AppDbContext db, int projectId, string userId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"INSERT INTO ProjectParticipants (ProjectId, UserId) VALUES ({projectId}, {userId}) ON CONFLICT DO NOTHING", cancellationToken);
 
     private static async Task<int?> ExistingSubmissionAsync(AppDbContext db, string userId, Guid key, CancellationToken cancellationToken) =>
         await db.Set<Idea>().Where(idea => idea.AuthorId == userId && idea.SubmissionKey == key)
@@ -156,11 +167,12 @@ public sealed class IdeasService(
             return refusal!;
         }
         var now = time.GetUtcNow().UtcDateTime;
-        if (idea.State != IdeaState.Submitted || now >= idea.SubmittedAt + IdeaLimits.EditWindow)
+        var schedule = await projects.ScheduleAsync(idea.ProjectId, cancellationToken);
+        // Within a quarter of an hour of submitting, and only while submission is open: no rewriting a placeholder after the deadline.
+        if (idea.State != IdeaState.Submitted || now >= idea.SubmittedAt + IdeaLimits.EditWindow || schedule?.Allows(PhaseActions.Submit, now) != true)
         {
             return new IdeaChangeResult(IdeaChangeStatus.TooLate);
         }
-        var schedule = await projects.ScheduleAsync(idea.ProjectId, cancellationToken);
         var tidyTitle = IdeaRules.Tidy(title);
         var tidyDescription = IdeaRules.Tidy(description);
         var chosenDistrict = string.IsNullOrEmpty(district) ? null : district;
@@ -273,7 +285,7 @@ public sealed class IdeasService(
             return new SupportResult(SupportStatus.Closed, idea.SupportCount);
         }
 
-        int count;
+        (int Count, long Sequence) after;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var supports = db.Set<IdeaSupport>().Where(existing => existing.IdeaId == ideaId && existing.UserId == userId);
@@ -281,29 +293,46 @@ public sealed class IdeasService(
             if (holds == support)
             {
                 var current = await SupportCountAsync(db, ideaId, cancellationToken);
-                return new SupportResult(support ? SupportStatus.AlreadySupported : SupportStatus.NotSupported, current);
+                return new SupportResult(support ? SupportStatus.AlreadySupported : SupportStatus.NotSupported, current.Count, current.Sequence);
             }
             if (support)
             {
                 db.Add(new IdeaSupport { IdeaId = ideaId, UserId = userId, SupportedAt = time.GetUtcNow().UtcDateTime });
-                await db.SaveChangesAsync(cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException)
+                {
+                    // The key (idea, resident) refused a second support that raced past the check (a database without
+                    // SQLite's writer lock): the resident supports the idea, once.
+                    await transaction.RollbackAsync(cancellationToken);
+                    var current = await SupportCountAsync(db, ideaId, cancellationToken);
+                    return new SupportResult(SupportStatus.AlreadySupported, current.Count, current.Sequence);
+                }
+                await RecordParticipantAsync(db, idea.ProjectId, userId, cancellationToken);
             }
             else
             {
                 await supports.ExecuteDeleteAsync(cancellationToken);
             }
             var delta = support ? 1 : -1;
-            await db.Set<Idea>().Where(changed => changed.Id == ideaId)
-                .ExecuteUpdateAsync(set => set.SetProperty(changed => changed.SupportCount, changed => changed.SupportCount + delta), cancellationToken);
-            count = await SupportCountAsync(db, ideaId, cancellationToken);
+            await db.Set<Idea>().Where(changed => changed.Id == ideaId).ExecuteUpdateAsync(set => set
+                .SetProperty(changed => changed.SupportCount, changed => changed.SupportCount + delta)
+                .SetProperty(changed => changed.SupportChanges, changed => changed.SupportChanges + 1), cancellationToken);
+            after = await SupportCountAsync(db, ideaId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        liveEvents.Publish(LiveTopics.Idea(ideaId), new IdeaSupportChanged(ideaId, count));
-        return new SupportResult(support ? SupportStatus.Supported : SupportStatus.Withdrawn, count);
+        liveEvents.Publish(LiveTopics.Idea(ideaId), new IdeaSupportChanged(ideaId, after.Count, after.Sequence));
+        return new SupportResult(support ? SupportStatus.Supported : SupportStatus.Withdrawn, after.Count, after.Sequence);
     }
 
-    private static Task<int> SupportCountAsync(AppDbContext db, int ideaId, CancellationToken cancellationToken) =>
-        db.Set<Idea>().Where(idea => idea.Id == ideaId).Select(idea => idea.SupportCount).SingleAsync(cancellationToken);
+    private static async Task<(int Count, long Sequence)> SupportCountAsync(AppDbContext db, int ideaId, CancellationToken cancellationToken)
+    {
+        var row = await db.Set<Idea>().Where(idea => idea.Id == ideaId)
+            .Select(idea => new { idea.SupportCount, idea.SupportChanges }).SingleAsync(cancellationToken);
+        return (row.SupportCount, row.SupportChanges);
+    }
 
     /// <summary>Following (or no longer following) an idea; open at any time to any resident.</summary>
     public async Task<IdeaChangeResult> SetFollowingAsync(ClaimsPrincipal principal, int ideaId, bool follow, CancellationToken cancellationToken = default)

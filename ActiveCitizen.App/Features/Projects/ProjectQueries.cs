@@ -24,13 +24,19 @@ public sealed record ProjectScheduleView(int ProjectId, string Slug, IReadOnlyLi
 }
 
 /// <summary>Reads of projects shared by pages and by other features' rules.</summary>
-public sealed class ProjectQueries(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class ProjectQueries(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
 {
     /// <summary>
     /// Schedules change only when an admin saves a project, yet every support or submission asks for one: they are kept in memory
-    /// and dropped on save (<see cref="Forget"/>), so the rules read the clock, not the database.
+    /// and dropped on save (<see cref="Forget"/>), so the rules read the clock, not the database. An entry also expires after
+    /// <see cref="ScheduleLifetime"/>, which bounds how long another instance sharing the database can go on with an old schedule.
     /// </summary>
-    private readonly ConcurrentDictionary<int, ProjectScheduleView> schedules = new();
+    private readonly ConcurrentDictionary<int, (ProjectScheduleView Schedule, DateTime LoadedAt)> schedules = new();
+
+    /// <summary>Bumped by every save, so that a read that began before a save never stores what it read after it.</summary>
+    private long generation;
+
+    public static readonly TimeSpan ScheduleLifetime = TimeSpan.FromMinutes(1);
 
     public async Task<IReadOnlyList<ProjectCard>> ListAsync(DateTime now, CancellationToken cancellationToken = default)
     {
@@ -95,10 +101,12 @@ public sealed class ProjectQueries(IDbContextFactory<AppDbContext> dbFactory)
 
     public async Task<ProjectScheduleView?> ScheduleAsync(int projectId, CancellationToken cancellationToken = default)
     {
-        if (schedules.TryGetValue(projectId, out var cached))
+        var now = time.GetUtcNow().UtcDateTime;
+        if (schedules.TryGetValue(projectId, out var cached) && now - cached.LoadedAt < ScheduleLifetime)
         {
-            return cached;
+            return cached.Schedule;
         }
+        var readFrom = Interlocked.Read(ref generation);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var project = await db.Set<Project>().AsNoTracking()
             .Where(p => p.Id == projectId)
@@ -109,9 +117,16 @@ public sealed class ProjectQueries(IDbContextFactory<AppDbContext> dbFactory)
             return null;
         }
         var schedule = new ProjectScheduleView(project.Id, project.Slug, project.Phases, project.CategoryIds);
-        schedules[projectId] = schedule;
+        if (Interlocked.Read(ref generation) == readFrom)
+        {
+            schedules[projectId] = (schedule, now);
+        }
         return schedule;
     }
 
-    public void Forget(int projectId) => schedules.TryRemove(projectId, out _);
+    public void Forget(int projectId)
+    {
+        Interlocked.Increment(ref generation);
+        schedules.TryRemove(projectId, out _);
+    }
 }

@@ -1,11 +1,12 @@
-// Keeps an idea being written in this browser, so that a reload or a lost connection loses nothing. Text fields are saved
+// Keeps an idea being written in this browser tab, so that a reload or a lost connection loses nothing. Text fields are saved
 // from the page itself on every keystroke (that works while the server is unreachable); choices are saved by the server.
+// Session storage is per tab: two tabs write two ideas, each with its own submission key, and neither overwrites the other.
 const prefix = "ac.idea-draft.";
 const watched = new Map();
 
 function read(key) {
     try {
-        return JSON.parse(localStorage.getItem(prefix + key) ?? "null");
+        return JSON.parse(sessionStorage.getItem(prefix + key) ?? "null");
     } catch {
         return null;
     }
@@ -13,7 +14,7 @@ function read(key) {
 
 function write(key, draft) {
     try {
-        localStorage.setItem(prefix + key, JSON.stringify(draft));
+        sessionStorage.setItem(prefix + key, JSON.stringify(draft));
     } catch {
         // Storage full or disabled: the draft simply is not kept.
     }
@@ -37,6 +38,12 @@ export function watch(form, key) {
             setField(key, name, event.target.value);
         }
     };
+    // Whatever was typed before the page got here is kept too.
+    form.querySelectorAll("[data-draft]").forEach(field => {
+        if (field.value) {
+            setField(key, field.dataset.draft, field.value);
+        }
+    });
     form.addEventListener("input", save);
     watched.set(key, () => form.removeEventListener("input", save));
 }
@@ -48,5 +55,5 @@ export function unwatch(key) {
 
 export function forget(key) {
     unwatch(key);
-    localStorage.removeItem(prefix + key);
+    sessionStorage.removeItem(prefix + key);
 }

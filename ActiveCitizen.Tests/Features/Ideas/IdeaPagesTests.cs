@@ -11,12 +11,13 @@ namespace ActiveCitizen.Tests.Features.Ideas;
 /// <summary>Project and idea pages over HTTP with the demo content: what anyone reaching a link sees.</summary>
 public sealed class IdeaPagesTests(DemoApp app) : IClassFixture<DemoApp>
 {
-    private async Task<Idea> AnyHousingIdeaAsync(Func<IQueryable<Idea>, IQueryable<Idea>>? which = null)
+    /// <summary>An idea of the finished culture project, whose figures no test here counts, to model new ideas on.</summary>
+    private async Task<Idea> AnyCultureIdeaAsync()
     {
         using var scope = app.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var housing = await db.Set<Project>().SingleAsync(project => project.Slug == DemoProjects.HousingSlug);
-        return await (which ?? (ideas => ideas))(db.Set<Idea>().Where(idea => idea.ProjectId == housing.Id)).OrderBy(idea => idea.Id).FirstAsync();
+        var culture = await db.Set<Project>().SingleAsync(project => project.Slug == DemoProjects.CultureSlug);
+        return await db.Set<Idea>().Where(idea => idea.ProjectId == culture.Id).OrderBy(idea => idea.Id).FirstAsync();
     }
 
     [Theory]
@@ -52,12 +53,17 @@ public sealed class IdeaPagesTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task An_idea_page_shows_the_text_as_written_markup_included_never_as_markup()
     {
-        var idea = await AnyHousingIdeaAsync();
+        var model = await AnyCultureIdeaAsync();
+        var idea = new Idea
+        {
+            ProjectId = model.ProjectId, CategoryId = model.CategoryId, AuthorId = model.AuthorId, Title = "<img src=x onerror=alert(1)> Bills",
+            Description = "A description that is long enough for an idea.", SubmittedAt = model.SubmittedAt, SubmissionKey = Guid.NewGuid(),
+        };
         using (var scope = app.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.Set<Idea>().Where(candidate => candidate.Id == idea.Id)
-                .ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.Title, "<img src=x onerror=alert(1)> Bills"));
+            db.Add(idea);
+            await db.SaveChangesAsync();
         }
 
         var html = await app.CreateClient().GetStringAsync($"/ideas/{idea.Id}");

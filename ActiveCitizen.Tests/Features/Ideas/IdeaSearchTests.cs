@@ -1,6 +1,8 @@
 using ActiveCitizen.App.Features.Ideas;
 using ActiveCitizen.App.Features.Projects;
+using ActiveCitizen.App.Infrastructure.Security;
 using ActiveCitizen.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace ActiveCitizen.Tests.Features.Ideas;
 
@@ -50,8 +52,9 @@ public sealed class IdeaSearchTests : IDisposable
     public async Task A_title_match_ranks_above_a_description_match()
     {
         var (project, author) = await ProjectAsync();
-        await TestProjects.AddIdeaAsync(database, project, author, "Quarterly report of the company", "The management company should publish where the heating money goes.");
-        await TestProjects.AddIdeaAsync(database, project, author, "Heating schedule online", "Show when the heating will be switched on in autumn.");
+        // Each mentions the word once and the title match is the older idea, so only the title's weight can put it first.
+        await TestProjects.AddIdeaAsync(database, project, author, "Heating schedule online", "Show when it will be switched on in autumn.");
+        await TestProjects.AddIdeaAsync(database, project, author, "Quarterly report of the company", "Publish where the heating money goes each year.");
 
         Assert.Equal(["Heating schedule online", "Quarterly report of the company"], await TitlesFound("heating"));
     }
@@ -111,6 +114,43 @@ public sealed class IdeaSearchTests : IDisposable
 
         Assert.Equal(["Lamps in the courtyard"], await TitlesFound("lamps"));
         Assert.Empty(await TitlesFound("benches in"));
+    }
+
+    [Fact]
+    public async Task A_deleted_idea_leaves_the_index()
+    {
+        var (project, author) = await ProjectAsync();
+        var idea = await TestProjects.AddIdeaAsync(database, project, author, "Fountains in the square", "Drinking fountains for hot summer days.");
+        await using (var db = database.CreateContext())
+        {
+            db.Remove(await db.Set<Idea>().SingleAsync(candidate => candidate.Id == idea.Id));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Empty(await TitlesFound("fountains"));
+        await using var check = database.CreateContext();
+        // The index agrees with its source row for row (what a rebuild would produce).
+        await check.Database.ExecuteSqlRawAsync("INSERT INTO IdeaSearch(IdeaSearch, rank) VALUES ('integrity-check', 1);");
+    }
+
+    [Fact]
+    public async Task A_project_counts_each_resident_who_took_part_once()
+    {
+        var (project, author) = await ProjectAsync();
+        var service = new IdeasService(database.Factory, new ProjectQueries(database.Factory, TimeProvider.System), new UserAccess(database.Factory),
+            new ActiveCitizen.App.Infrastructure.Live.InProcessLiveEvents(Microsoft.Extensions.Logging.Abstractions.NullLogger<ActiveCitizen.App.Infrastructure.Live.InProcessLiveEvents>.Instance),
+            new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(TestProjects.SubmissionOpens.AddHours(1))));
+        var writer = TestUsers.Principal(await TestUsers.CreateAsync(database, "Writer"));
+        var supporter = TestUsers.Principal(await TestUsers.CreateAsync(database, "Supporter"));
+        var first = await service.SubmitAsync(writer, new IdeaDraft(project.Id, "Benches near the school", "Parents wait outside the school and have nowhere to sit.", project.Categories[0].Id, null, Guid.NewGuid()));
+        var second = await service.SubmitAsync(writer, new IdeaDraft(project.Id, "Shade near the school", "Trees or a canopy where parents wait in the summer heat.", project.Categories[0].Id, null, Guid.NewGuid()));
+        await service.SupportAsync(supporter, first.IdeaId);
+        await service.SupportAsync(supporter, second.IdeaId);
+        await service.SupportAsync(writer, (await TestProjects.AddIdeaAsync(database, project, author, "Someone else's idea", "A description long enough for an idea.")).Id);
+
+        var figures = await Queries.ProjectFiguresAsync(project.Id);
+
+        Assert.Equal(new ProjectFigures(Ideas: 3, Participants: 2, Supports: 3), figures);
     }
 
     public void Dispose() => database.Dispose();

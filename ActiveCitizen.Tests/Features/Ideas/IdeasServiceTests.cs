@@ -18,7 +18,7 @@ public sealed class IdeasServiceTests : IDisposable
     private IdeasService Service(TestDatabase? on = null, TimeProvider? clock = null)
     {
         var db = on ?? database;
-        return new(db.Factory, new ProjectQueries(db.Factory), new UserAccess(db.Factory), liveEvents, clock ?? time);
+        return new(db.Factory, new ProjectQueries(db.Factory, clock ?? time), new UserAccess(db.Factory), liveEvents, clock ?? time);
     }
 
     private void At(DateTime instant) => time.SetUtcNow(new DateTimeOffset(instant));
@@ -126,6 +126,35 @@ public sealed class IdeasServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_retry_arriving_after_the_deadline_is_answered_with_the_idea_it_made()
+    {
+        var project = await TestProjects.CreateAsync(database);
+        var resident = TestUsers.Principal(await TestUsers.CreateAsync(database, "Anna"));
+        var key = Guid.NewGuid();
+        At(TestProjects.SubmissionCloses.AddSeconds(-1));
+        var first = await Service().SubmitAsync(resident, Draft(project, key: key));
+
+        At(TestProjects.SubmissionCloses.AddSeconds(2));
+        var retry = await Service().SubmitAsync(resident, Draft(project, key: key));
+
+        Assert.Equal((SubmitStatus.AlreadySubmitted, first.IdeaId), (retry.Status, retry.IdeaId));
+    }
+
+    [Fact]
+    public async Task An_idea_cannot_be_rewritten_after_the_submission_window_closed_even_within_fifteen_minutes()
+    {
+        var project = await TestProjects.CreateAsync(database);
+        var author = TestUsers.Principal(await TestUsers.CreateAsync(database, "Anna"));
+        At(TestProjects.SubmissionCloses.AddMinutes(-1));
+        var placeholder = await Service().SubmitAsync(author, Draft(project, "A placeholder before the deadline"));
+
+        At(TestProjects.SubmissionCloses.AddMinutes(5));
+        var rewrite = await Service().EditAsync(author, placeholder.IdeaId, "A whole new idea written later", "Written after everyone else had to stop writing.", project.Categories[0].Id, null);
+
+        Assert.Equal(IdeaChangeStatus.TooLate, rewrite.Status);
+    }
+
+    [Fact]
     public async Task Parallel_retries_of_one_submission_create_one_idea()
     {
         using var onDisk = TestDatabase.OnDisk();
@@ -168,9 +197,9 @@ public sealed class IdeasServiceTests : IDisposable
         var first = await Service().SupportAsync(resident, idea.Id);
         var second = await Service().SupportAsync(resident, idea.Id);
 
-        Assert.Equal(new SupportResult(SupportStatus.Supported, 1), first);
-        Assert.Equal(new SupportResult(SupportStatus.AlreadySupported, 1), second);
-        Assert.Equal(1, (await told.Task.WaitAsync(TimeSpan.FromSeconds(20))).SupportCount);
+        Assert.Equal(new SupportResult(SupportStatus.Supported, 1, Sequence: 1), first);
+        Assert.Equal(new SupportResult(SupportStatus.AlreadySupported, 1, Sequence: 1), second);
+        Assert.Equal(new IdeaSupportChanged(idea.Id, 1, Sequence: 1), await told.Task.WaitAsync(TimeSpan.FromSeconds(20)));
     }
 
     [Fact]
@@ -217,12 +246,12 @@ public sealed class IdeasServiceTests : IDisposable
         var resident = TestUsers.Principal(await TestUsers.CreateAsync(database, "Anna"));
         await Service().SupportAsync(resident, idea.Id);
 
-        Assert.Equal(new SupportResult(SupportStatus.Withdrawn, 0), await Service().WithdrawSupportAsync(resident, idea.Id));
+        Assert.Equal(new SupportResult(SupportStatus.Withdrawn, 0, Sequence: 2), await Service().WithdrawSupportAsync(resident, idea.Id));
         Assert.Equal(SupportStatus.NotSupported, (await Service().WithdrawSupportAsync(resident, idea.Id)).Status);
 
         await Service().SupportAsync(resident, idea.Id);
         At(TestProjects.DiscussionCloses);
-        Assert.Equal(new SupportResult(SupportStatus.Closed, 1), await Service().WithdrawSupportAsync(resident, idea.Id));
+        Assert.Equal((SupportStatus.Closed, 1), (await Service().WithdrawSupportAsync(resident, idea.Id)) is var closed ? (closed.Status, closed.SupportCount) : default);
     }
 
     [Fact]

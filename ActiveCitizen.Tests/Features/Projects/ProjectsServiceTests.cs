@@ -22,7 +22,7 @@ public sealed class ProjectsServiceTests : IDisposable
 
     public ProjectsServiceTests()
     {
-        queries = new ProjectQueries(database.Factory);
+        queries = new ProjectQueries(database.Factory, time);
         service = new ProjectsService(database.Factory, new UserAccess(database.Factory), queries, new InProcessLiveEvents(NullLogger<InProcessLiveEvents>.Instance), time);
     }
 
@@ -46,6 +46,27 @@ public sealed class ProjectsServiceTests : IDisposable
         Assert.False(schedule.Allows(PhaseActions.Submit, Start.AddDays(3)));
         Assert.True(schedule.Allows(PhaseActions.Support, Start.AddDays(3)));
         Assert.Equal("better-parks", (await queries.GetBySlugAsync("Better-Parks"))!.Slug);
+    }
+
+    [Fact]
+    public async Task Shortening_the_submission_window_takes_effect_on_the_next_submission()
+    {
+        var admin = await AdminAsync();
+        var created = await service.CreateAsync(admin, Draft());
+        var project = await queries.GetByIdAsync(created.ProjectId);
+        var ideas = new IdeasService(database.Factory, queries, new UserAccess(database.Factory), new InProcessLiveEvents(NullLogger<InProcessLiveEvents>.Instance),
+            new FakeTimeProvider(new DateTimeOffset(Start.AddDays(2))));
+        var resident = TestUsers.Principal(await TestUsers.CreateAsync(database, "Anna"));
+        IdeaDraft Idea(string title) => new(created.ProjectId, title, "A description long enough to be accepted as an idea.", project!.Categories[0].Id, null, Guid.NewGuid());
+        Assert.Equal(SubmitStatus.Submitted, (await ideas.SubmitAsync(resident, Idea("Before the change of plans"))).Status);
+
+        var shortened = await service.UpdateAsync(admin, created.ProjectId, created.Version, Draft(
+            phases: [new(PhaseKind.Submission, Start, Start.AddDays(1), PhaseActions.Submit | PhaseActions.Support), new(PhaseKind.Discussion, Start.AddDays(1), Start.AddDays(10), PhaseActions.Support)],
+            categories: [.. project!.Categories.Select(category => new CategoryDraft(category.Id, category.Name))]));
+
+        Assert.Equal(ProjectSaveStatus.Saved, shortened.Status);
+        var refused = await ideas.SubmitAsync(resident, Idea("After the window was shortened"));
+        Assert.Equal((SubmitStatus.WindowClosed, Start.AddDays(1)), (refused.Status, refused.WindowClosedAt));
     }
 
     [Fact]

@@ -70,6 +70,30 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProjectParticipants",
+                columns: table => new
+                {
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectParticipants", x => new { x.ProjectId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_ProjectParticipants_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProjectParticipants_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProjectPhases",
                 columns: table => new
                 {
@@ -110,6 +134,7 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     EditedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     StateChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SupportCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    SupportChanges = table.Column<long>(type: "INTEGER", nullable: false),
                     CommentCount = table.Column<int>(type: "INTEGER", nullable: false),
                     SubmissionKey = table.Column<Guid>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
@@ -278,6 +303,11 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                 column: "ProjectId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProjectParticipants_UserId",
+                table: "ProjectParticipants",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectPhases_ProjectId_StartsAt",
                 table: "ProjectPhases",
                 columns: new[] { "ProjectId", "StartsAt" });
@@ -294,19 +324,26 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                 column: "Slug",
                 unique: true);
 
-            // The full-text index of ideas: an external-content FTS5 table over Ideas(Title, Description), English words stemmed
-            // by Porter, case folded for every script. Prefixes of 3 to 6 letters are indexed too, because every search term is a
-            // (possibly shortened) stem matched as a prefix, and reading a prefix's own list is much cheaper than merging its words'. The tokenizer removes diacritics from Latin letters only, so the triggers
-            // fold the Russian ё into е themselves (the query side does the same), and "счётчик" finds "счетчик".
+            // The full-text index of ideas. Its content is a view of Ideas with the Russian ё folded into е (the tokenizer removes
+            // diacritics from Latin letters only; the query side folds the same way), so "счётчик" finds "счетчик" and the index can
+            // be rebuilt or checked against its source at any time. English words are stemmed by Porter, case is folded for every
+            // script, and prefixes of 3 to 6 letters get lists of their own: every search term is a (possibly shortened) stem matched
+            // as a prefix, and reading a prefix's own list is much cheaper than merging the lists of every word that starts with it.
+            migrationBuilder.Sql("""
+                CREATE VIEW IdeaSearchSource AS
+                SELECT Id, replace(replace(Title, 'ё', 'е'), 'Ё', 'Е') AS Title, replace(replace(Description, 'ё', 'е'), 'Ё', 'Е') AS Description FROM Ideas;
+                """);
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE IdeaSearch USING fts5(
                     Title, Description,
-                    content = 'Ideas', content_rowid = 'Id',
+                    content = 'IdeaSearchSource', content_rowid = 'Id',
                     tokenize = 'porter unicode61 remove_diacritics 2',
                     prefix = '3 4 5 6');
                 """);
             // A word in the title counts three times as much as one in the description.
             migrationBuilder.Sql("INSERT INTO IdeaSearch(IdeaSearch, rank) VALUES ('rank', 'bm25(3.0, 1.0)');");
+            // How many ideas contain each indexed word: similar-ideas lookups prefer the rarer words of a draft.
+            migrationBuilder.Sql("CREATE VIRTUAL TABLE IdeaSearchTerms USING fts5vocab(IdeaSearch, 'row');");
             migrationBuilder.Sql("""
                 CREATE TRIGGER Ideas_AfterInsert_Search AFTER INSERT ON Ideas BEGIN
                     INSERT INTO IdeaSearch(rowid, Title, Description) VALUES (new.Id, replace(replace(new.Title, 'ё', 'е'), 'Ё', 'Е'), replace(replace(new.Description, 'ё', 'е'), 'Ё', 'Е'));
@@ -331,7 +368,9 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS Ideas_AfterUpdate_Search;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS Ideas_AfterDelete_Search;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS Ideas_AfterInsert_Search;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS IdeaSearchTerms;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS IdeaSearch;");
+            migrationBuilder.Sql("DROP VIEW IF EXISTS IdeaSearchSource;");
             migrationBuilder.DropTable(
                 name: "IdeaFollows");
 
@@ -340,6 +379,9 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "IdeaTags");
+
+            migrationBuilder.DropTable(
+                name: "ProjectParticipants");
 
             migrationBuilder.DropTable(
                 name: "ProjectPhases");

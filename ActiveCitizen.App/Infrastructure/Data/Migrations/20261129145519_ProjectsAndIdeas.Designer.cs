@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129144632_ProjectsAndIdeas")]
+    [Migration("20261129145519_ProjectsAndIdeas")]
     partial class ProjectsAndIdeas
     {
         /// <inheritdoc />
@@ -157,6 +157,9 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SupportChanges")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SupportCount")
                         .HasColumnType("INTEGER");
 
@@ -255,6 +258,21 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.HasIndex("TagId");
 
                     b.ToTable("IdeaTags", (string)null);
+                });
+
+            modelBuilder.Entity("ActiveCitizen.App.Features.Ideas.ProjectParticipant", b =>
+                {
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProjectParticipants", (string)null);
                 });
 
             modelBuilder.Entity("ActiveCitizen.App.Features.Ideas.Tag", b =>
@@ -691,6 +709,21 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.HasOne("ActiveCitizen.App.Features.Ideas.Tag", null)
                         .WithMany()
                         .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ActiveCitizen.App.Features.Ideas.ProjectParticipant", b =>
+                {
+                    b.HasOne("ActiveCitizen.App.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ActiveCitizen.App.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
