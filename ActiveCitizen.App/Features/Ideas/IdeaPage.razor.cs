@@ -1,0 +1,155 @@
+using ActiveCitizen.App.Features.Projects;
+using ActiveCitizen.App.Infrastructure.Live;
+using ActiveCitizen.App.Infrastructure.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace ActiveCitizen.App.Features.Ideas;
+
+public partial class IdeaPage
+{
+    private IdeaDetails? idea;
+    private List<BreadcrumbItem> breadcrumbs = [];
+    private string? userId;
+    private bool isAuthor;
+    private bool supports;
+    private bool follows;
+    private bool supportOpen;
+    private bool busy;
+    private PhaseKind? currentPhase;
+    private int loadedId;
+    private IDisposable? subscription;
+
+    [Parameter] public int Id { get; set; }
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private bool CanEdit => idea is { State: IdeaState.Submitted } && Clock.UtcNow < idea.SubmittedAt + IdeaLimits.EditWindow;
+
+    private string SignInLink => $"Account/Login?ReturnUrl={Uri.EscapeDataString($"/ideas/{Id}")}";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Id == loadedId)
+        {
+            return;
+        }
+        loadedId = Id;
+        // Listen before reading, so no change can fall between the read and the subscription.
+        subscription?.Dispose();
+        subscription = Live.Subscribe<ILiveEvent>(LiveTopics.Idea(Id), OnIdeaEventAsync);
+        userId = UserAccess.UserIdOf((await AuthenticationState).User);
+        if (!await LoadAsync())
+        {
+            Navigation.NotFound();
+            return;
+        }
+        (supports, follows) = await Ideas.ViewerStateAsync(Id, userId);
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        idea = await Ideas.DetailsAsync(Id);
+        if (idea is null)
+        {
+            return false;
+        }
+        isAuthor = idea.AuthorId == userId;
+        var schedule = await Projects.ScheduleAsync(idea.ProjectId);
+        supportOpen = schedule?.Allows(PhaseActions.Support, Clock.UtcNow) == true;
+        currentPhase = schedule?.CurrentPhase(Clock.UtcNow)?.Kind;
+        breadcrumbs = [new(L["Projects.Title"], "projects"), new(idea.ProjectTitle.ToString(), $"projects/{idea.ProjectSlug}"), new(L["Idea.Breadcrumb"], null, disabled: true)];
+        return true;
+    }
+
+    private Task OnIdeaEventAsync(ILiveEvent liveEvent) => InvokeAsync(async () =>
+    {
+        switch (liveEvent)
+        {
+            case IdeaSupportChanged changed when idea is not null && changed.IdeaId == idea.Id && changed.Sequence > idea.SupportSequence:
+                // The count travels with the event: a thousand viewers cost no reads. An older change arriving late is ignored.
+                idea = idea with { SupportCount = changed.SupportCount, SupportSequence = changed.Sequence };
+                break;
+            case IdeaChanged:
+                await LoadAsync();
+                break;
+        }
+        StateHasChanged();
+    });
+
+    private async Task ToggleSupportAsync()
+    {
+        busy = true;
+        try
+        {
+            var user = (await AuthenticationState).User;
+            var result = supports ? await IdeaActions.WithdrawSupportAsync(user, Id) : await IdeaActions.SupportAsync(user, Id);
+            if (idea is not null && result.Sequence > idea.SupportSequence)
+            {
+                idea = idea with { SupportCount = result.SupportCount, SupportSequence = result.Sequence };
+            }
+            switch (result.Status)
+            {
+                case SupportStatus.Supported or SupportStatus.AlreadySupported:
+                    supports = true;
+                    break;
+                case SupportStatus.Withdrawn or SupportStatus.NotSupported:
+                    supports = false;
+                    break;
+                default:
+                    Snackbar.Add(L[$"Support.{result.Status}"], Severity.Warning);
+                    break;
+            }
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task ToggleFollowAsync()
+    {
+        busy = true;
+        try
+        {
+            var result = await IdeaActions.SetFollowingAsync((await AuthenticationState).User, Id, !follows);
+            if (result.Status is IdeaChangeStatus.Done or IdeaChangeStatus.AlreadyDone)
+            {
+                follows = !follows;
+                Snackbar.Add(follows ? L["Idea.FollowingNow"] : L["Idea.NotFollowingNow"], Severity.Info);
+            }
+            else
+            {
+                Snackbar.Add(L[$"IdeaChange.{result.Status}"], Severity.Warning);
+            }
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task EditAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<EditIdeaDialog>(L["Idea.Edit"], new DialogParameters<EditIdeaDialog> { { d => d.Idea, idea } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add(L["Idea.Saved"], Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task WithdrawAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<WithdrawIdeaDialog>(L["Idea.Withdraw"], new DialogParameters<WithdrawIdeaDialog> { { d => d.IdeaId, Id } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add(L["Idea.WithdrawnNow"], Severity.Info);
+            await LoadAsync();
+        }
+    }
+
+    public void Dispose() => subscription?.Dispose();
+}
