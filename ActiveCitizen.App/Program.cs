@@ -1,6 +1,8 @@
 using ActiveCitizen.App.Components.Account;
 using ActiveCitizen.App.Features.Accounts;
+using ActiveCitizen.App.Features.Discussions;
 using ActiveCitizen.App.Features.Ideas;
+using ActiveCitizen.App.Features.Notifications;
 using ActiveCitizen.App.Features.Projects;
 using ActiveCitizen.App.Features.Stats;
 using ActiveCitizen.App.Infrastructure;
@@ -12,6 +14,8 @@ builder.AddStats();
 builder.AddAccounts();
 builder.AddProjects();
 builder.AddIdeas();
+builder.AddDiscussions();
+builder.AddNotifications();
 
 var app = builder.Build();
 app.UseInfrastructure();

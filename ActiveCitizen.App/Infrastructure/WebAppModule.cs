@@ -8,6 +8,7 @@ using ActiveCitizen.App.Infrastructure.Localization;
 using ActiveCitizen.App.Infrastructure.Mail;
 using ActiveCitizen.App.Infrastructure.Security;
 using ActiveCitizen.App.Infrastructure.Time;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,8 @@ public static class WebAppModule
         services.AddSingleton<InProcessLiveEvents>();
         services.AddSingleton<ILiveEvents>(provider => provider.GetRequiredService<InProcessLiveEvents>());
         services.AddScoped<CircuitLiveSubscriptions>();
+        services.AddScoped<CircuitConnection>();
+        services.AddScoped<CircuitHandler, CircuitConnectionHandler>();
         // Sign-in cookies and antiforgery tokens stay valid across restarts (and later across instances sharing the folder).
         var keysDirectory = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath,
             builder.Configuration["DataProtection:KeysDirectory"] ?? "App_Data/keys"));

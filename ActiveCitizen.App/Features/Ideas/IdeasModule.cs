@@ -2,6 +2,7 @@ using ActiveCitizen.App.Components.Layout;
 using ActiveCitizen.App.Features.Stats;
 using ActiveCitizen.App.Infrastructure.Data;
 using ActiveCitizen.App.Features.Accounts;
+using ActiveCitizen.App.Features.Discussions;
 using ActiveCitizen.App.Features.Ideas.Components;
 using MudBlazor;
 
@@ -18,7 +19,9 @@ public static class IdeasModule
     {
         builder.Services.AddSingleton<IdeaQueries>();
         builder.Services.AddSingleton<IdeasService>();
+        builder.Services.AddSingleton<IDiscussionTarget, IdeaDiscussionTarget>();
         builder.Services.AddSingleton<IDemoDataSeeder, DemoIdeas>();
+        builder.Services.AddSingleton<IDemoDataSeeder, DemoIdeaDiscussions>();
         builder.Services.AddSingleton<ISiteFigureSource, IdeaFigures>();
         builder.Services.AddAccountSection(new AccountSection("ideas", "Account.Section.Ideas", Icons.Material.Outlined.Lightbulb, typeof(MyIdeasSection), 100));
         foreach (var entry in Navigation)

@@ -1,0 +1,449 @@
+using ActiveCitizen.App.Infrastructure.Live;
+using ActiveCitizen.App.Infrastructure.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace ActiveCitizen.App.Features.Discussions.Components;
+
+/// <summary>
+/// A target's live discussion: threads page by page as the reader scrolls, a composer, and every change anyone makes arriving
+/// through the live bus with the comment itself, so a thousand readers cost no extra reads. New top-level comments from others
+/// wait behind a button so the page never jumps under the reader; one's own appear at once.
+/// </summary>
+public sealed partial class DiscussionPanel : IAsyncDisposable
+{
+    /// <summary>Every comment shown, by id: the one place a live change is applied.</summary>
+    private readonly Dictionary<int, CommentView> comments = [];
+    private readonly List<int> rootIds = [];
+    private readonly Dictionary<int, List<int>> repliesByThread = [];
+
+    /// <summary>Replies of each thread loaded from the server, as the offset of the next "show more replies".</summary>
+    private readonly Dictionary<int, int> repliesLoaded = [];
+
+    private readonly List<CommentView> waitingRoots = [];
+    private readonly HashSet<int> freshIds = [];
+    private Dictionary<int, int> myVotes = [];
+
+    private DiscussionTargetInfo? info;
+    private CommentSort sort = CommentSort.Oldest;
+    private int rootsLoaded;
+    private bool hasMore;
+    private bool loadingMore;
+    private int total;
+    private int viewers;
+    private int newestSeenId;
+    private int? replyingTo;
+    private string? userId;
+    private bool isModerator;
+    private bool ready;
+
+    private IDisposable? subscription;
+    private IDisposable? presenceVisit;
+    private ElementReference endSentinel;
+    private IJSObjectReference? scrollModule;
+    private IJSObjectReference? scrollWatch;
+    private DotNetObjectReference<DiscussionPanel>? selfReference;
+
+    [Parameter, EditorRequired] public string TargetType { get; set; } = "";
+    [Parameter, EditorRequired] public int TargetId { get; set; }
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private string Topic => DiscussionTargets.Topic(TargetType, TargetId);
+    private string SignInLink => $"Account/Login?ReturnUrl={Uri.EscapeDataString(info?.Url ?? "/")}";
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await AuthenticationState).User;
+        userId = UserAccess.UserIdOf(user);
+        isModerator = user.IsInRole(Roles.Moderator);
+        // Listen before reading, so no comment can fall between the read and the subscription.
+        subscription = Live.Subscribe<ILiveEvent>(Topic, OnLiveEventAsync);
+        presenceVisit = Presence.Join(Topic);
+        viewers = Presence.ViewersOf(Topic);
+        Connection.Restored += CatchUpAsync;
+        info = await Discussions.DescribeAsync(TargetType, TargetId);
+        await LoadFirstPageAsync();
+        ready = true;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+        try
+        {
+            selfReference = DotNetObjectReference.Create(this);
+            scrollModule = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/discussion.js"]);
+            scrollWatch = await scrollModule.InvokeAsync<IJSObjectReference>("watchEnd", endSentinel, selfReference);
+        }
+        catch (JSException exception)
+        {
+            // Without the observer the "show more" button still loads the next page.
+            Logger.LogInformation(exception, "Loading comments while scrolling is unavailable in this browser.");
+        }
+        catch (JSDisconnectedException)
+        {
+            // The reader left before the page finished opening.
+        }
+    }
+
+    private async Task LoadFirstPageAsync()
+    {
+        comments.Clear();
+        rootIds.Clear();
+        repliesByThread.Clear();
+        repliesLoaded.Clear();
+        waitingRoots.Clear();
+        freshIds.Clear();
+        myVotes.Clear();
+        rootsLoaded = 0;
+        var page = await Queries.PageAsync(TargetType, TargetId, sort, 0);
+        total = page.Total;
+        await AddPageAsync(page);
+    }
+
+    /// <summary>The next page of threads; called by the scroll observer and by the "show more" button. True if more remain.</summary>
+    [JSInvokable]
+    public async Task<bool> LoadMoreAsync()
+    {
+        if (!hasMore || loadingMore)
+        {
+            return hasMore;
+        }
+        loadingMore = true;
+        try
+        {
+            await AddPageAsync(await Queries.PageAsync(TargetType, TargetId, sort, rootsLoaded));
+        }
+        finally
+        {
+            loadingMore = false;
+        }
+        StateHasChanged();
+        return hasMore;
+    }
+
+    private async Task AddPageAsync(ThreadPage page)
+    {
+        hasMore = page.HasMore;
+        foreach (var comment in page.Comments)
+        {
+            if (comment.ParentId is null)
+            {
+                rootsLoaded++;
+                repliesLoaded[comment.Id] = 0;
+            }
+            else
+            {
+                repliesLoaded[comment.ThreadId] = repliesLoaded.GetValueOrDefault(comment.ThreadId) + 1;
+            }
+            // A page may repeat a thread already shown (newer threads pushed the list along); it is skipped.
+            Add(comment, asNewRoot: false);
+        }
+        await LoadMyVotesAsync(page.Comments);
+    }
+
+    private async Task ShowMoreRepliesAsync(int threadId)
+    {
+        var replies = await Queries.MoreRepliesAsync(threadId, repliesLoaded.GetValueOrDefault(threadId));
+        repliesLoaded[threadId] = repliesLoaded.GetValueOrDefault(threadId) + replies.Count;
+        foreach (var reply in replies)
+        {
+            Add(reply, asNewRoot: false);
+        }
+        await LoadMyVotesAsync(replies);
+    }
+
+    private async Task LoadMyVotesAsync(IReadOnlyCollection<CommentView> loaded)
+    {
+        foreach (var (commentId, vote) in await Queries.VotesAsync(userId, [.. loaded.Select(comment => comment.Id)]))
+        {
+            myVotes[commentId] = vote;
+        }
+    }
+
+    private async Task ChangeSortAsync(CommentSort chosen)
+    {
+        sort = chosen;
+        await LoadFirstPageAsync();
+    }
+
+    /// <summary>Puts a comment in its place; false if it is already shown or its thread is not loaded.</summary>
+    private bool Add(CommentView comment, bool asNewRoot)
+    {
+        if (comments.ContainsKey(comment.Id))
+        {
+            return false;
+        }
+        newestSeenId = Math.Max(newestSeenId, comment.Id);
+        if (comment.ParentId is null)
+        {
+            comments[comment.Id] = comment;
+            repliesByThread.TryAdd(comment.Id, []);
+            if (asNewRoot)
+            {
+                rootIds.Insert(0, comment.Id);
+                freshIds.Add(comment.Id);
+            }
+            else
+            {
+                rootIds.Add(comment.Id);
+            }
+            return true;
+        }
+        if (!repliesByThread.TryGetValue(comment.ThreadId, out var replies))
+        {
+            // Its thread is further down and not loaded yet; it comes with the thread.
+            return false;
+        }
+        comments[comment.Id] = comment;
+        replies.Add(comment.Id);
+        return true;
+    }
+
+    private Task OnLiveEventAsync(ILiveEvent liveEvent) => InvokeAsync(() =>
+    {
+        switch (liveEvent)
+        {
+            case CommentPosted posted:
+                Arrived(posted.Comment);
+                break;
+            case CommentChanged changed:
+                Changed(changed.Comment);
+                break;
+            case CommentVoted voted when comments.TryGetValue(voted.CommentId, out var shown) && voted.Sequence > shown.VoteSequence:
+                // An older count arriving after a newer one is ignored.
+                comments[voted.CommentId] = shown with { Upvotes = voted.Upvotes, Downvotes = voted.Downvotes, VoteSequence = voted.Sequence };
+                break;
+            case DiscussionViewersChanged presence:
+                viewers = presence.Viewers;
+                break;
+            default:
+                return;
+        }
+        StateHasChanged();
+    });
+
+    /// <summary>A comment someone (perhaps this reader, in this or another tab) just posted.</summary>
+    private void Arrived(CommentView comment)
+    {
+        if (comments.ContainsKey(comment.Id) || waitingRoots.Any(waiting => waiting.Id == comment.Id))
+        {
+            return;
+        }
+        total++;
+        if (comment.ParentId is null && comment.AuthorId != userId)
+        {
+            waitingRoots.Add(comment);
+            newestSeenId = Math.Max(newestSeenId, comment.Id);
+            return;
+        }
+        if (Add(comment, asNewRoot: true) && comment.ParentId is not null)
+        {
+            freshIds.Add(comment.Id);
+            if (comments.TryGetValue(comment.ThreadId, out var root))
+            {
+                comments[root.Id] = root with { ReplyCount = root.ReplyCount + 1 };
+            }
+        }
+    }
+
+    private void Changed(CommentView comment)
+    {
+        var waiting = waitingRoots.FindIndex(candidate => candidate.Id == comment.Id);
+        if (waiting >= 0)
+        {
+            waitingRoots[waiting] = comment;
+        }
+        if (comments.TryGetValue(comment.Id, out var shown))
+        {
+            if (comment.Deleted && !shown.Deleted)
+            {
+                total--;
+            }
+            // Counts travel in their own, sequenced events; a change never rolls them back.
+            comments[comment.Id] = comment.VoteSequence >= shown.VoteSequence ? comment
+                : comment with { Upvotes = shown.Upvotes, Downvotes = shown.Downvotes, VoteSequence = shown.VoteSequence };
+        }
+    }
+
+    private void ShowWaiting()
+    {
+        foreach (var comment in waitingRoots.OrderBy(comment => comment.Id))
+        {
+            Add(comment, asNewRoot: true);
+        }
+        waitingRoots.Clear();
+    }
+
+    /// <summary>
+    /// After the browser was away, loads comments posted meanwhile and refreshes those shown (edits, deletions, hides and votes),
+    /// so a dropped connection leaves no gap.
+    /// </summary>
+    private Task CatchUpAsync() => InvokeAsync(async () =>
+    {
+        try
+        {
+            foreach (var comment in await Queries.SinceAsync(TargetType, TargetId, newestSeenId))
+            {
+                Arrived(comment);
+            }
+            foreach (var comment in await Queries.ManyAsync([.. comments.Keys]))
+            {
+                Changed(comment);
+            }
+            info = await Discussions.DescribeAsync(TargetType, TargetId);
+            viewers = Presence.ViewersOf(Topic);
+            StateHasChanged();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Logger.LogWarning(exception, "Catching up on discussion {Topic} after a reconnection failed.", Topic);
+        }
+    });
+
+    private async Task<CommentResult> PostAsync(ComposedComment composed, int? parentId)
+    {
+        var result = await Discussions.PostAsync((await AuthenticationState).User,
+            new CommentDraft(TargetType, TargetId, parentId, composed.Body, composed.Stance, composed.SubmissionKey));
+        if (result.Comment is { } posted)
+        {
+            // One's own comment shows at once, before the live event comes back.
+            Arrived(posted);
+            replyingTo = null;
+        }
+        if (result.Status == CommentStatus.Closed)
+        {
+            info = info is null ? null : info with { Closure = result.Closure };
+        }
+        return result;
+    }
+
+    private async Task VoteAsync(CommentView comment, int value)
+    {
+        var result = await Discussions.VoteAsync((await AuthenticationState).User, comment.Id, value);
+        if (result.Status is CommentStatus.Done or CommentStatus.AlreadyDone)
+        {
+            myVotes[comment.Id] = result.Vote;
+            if (comments.TryGetValue(comment.Id, out var shown) && result.Sequence > shown.VoteSequence)
+            {
+                comments[comment.Id] = shown with { Upvotes = result.Upvotes, Downvotes = result.Downvotes, VoteSequence = result.Sequence };
+            }
+            return;
+        }
+        Snackbar.Add(L[$"Comment.{result.Status}"], Severity.Warning);
+    }
+
+    private async Task EditAsync(CommentView comment)
+    {
+        var dialog = await Dialogs.ShowAsync<EditCommentDialog>(L["Comment.Edit"],
+            new DialogParameters<EditCommentDialog> { { d => d.CommentId, comment.Id } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: CommentView edited })
+        {
+            Changed(edited);
+        }
+    }
+
+    private async Task DeleteAsync(CommentView comment)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(L["Comment.DeleteTitle"], L["Comment.DeleteQuestion"], L["Comment.Delete"], cancelText: L["Common.Cancel"]);
+        if (confirmed != true)
+        {
+            return;
+        }
+        var result = await Discussions.DeleteAsync((await AuthenticationState).User, comment.Id);
+        if (result.Comment is { } deleted)
+        {
+            Changed(deleted);
+        }
+        else if (result.Status != CommentStatus.AlreadyDone)
+        {
+            Snackbar.Add(L[$"Comment.{result.Status}"], Severity.Warning);
+        }
+    }
+
+    private async Task ReportAsync(CommentView comment)
+    {
+        var dialog = await Dialogs.ShowAsync<ReportCommentDialog>(L["Comment.Report"],
+            new DialogParameters<ReportCommentDialog> { { d => d.CommentId, comment.Id } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: CommentResult result })
+        {
+            if (result.Comment is { } reported)
+            {
+                Changed(reported);
+            }
+            Snackbar.Add(L[result.Status == CommentStatus.AlreadyDone ? "Comment.AlreadyReported" : "Comment.Reported"], Severity.Info);
+        }
+    }
+
+    private async Task ModerateAsync(CommentView comment, bool hide)
+    {
+        var result = await Discussions.ModerateAsync((await AuthenticationState).User, comment.Id, hide);
+        if (result.Comment is { } moderated)
+        {
+            Changed(moderated);
+            Snackbar.Add(L[hide ? "Comment.HiddenNow" : "Comment.RestoredNow"], Severity.Info);
+        }
+        else
+        {
+            Snackbar.Add(L[$"Comment.{result.Status}"], Severity.Warning);
+        }
+    }
+
+    private void ToggleReply(int commentId) => replyingTo = replyingTo == commentId ? null : commentId;
+
+    private IEnumerable<CommentView> Roots => rootIds.Select(id => comments[id]);
+
+    private IEnumerable<CommentView> RepliesUnder(CommentView parent) =>
+        repliesByThread.TryGetValue(parent.ThreadId, out var replies)
+            ? replies.Select(id => comments[id]).Where(reply => reply.ParentId == parent.Id).OrderBy(reply => reply.CreatedAt).ThenBy(reply => reply.Id)
+            : [];
+
+    private int RepliesNotShown(CommentView root) =>
+        Math.Max(0, root.ReplyCount - (repliesByThread.TryGetValue(root.Id, out var replies) ? replies.Count : 0));
+
+    private CommentPermissions PermissionsFor(CommentView comment)
+    {
+        var own = comment.AuthorId == userId;
+        var visible = !comment.Deleted && !comment.Hidden;
+        var open = info?.Open == true;
+        return new CommentPermissions(
+            SignedIn: userId is not null,
+            Vote: userId is not null && !own && visible && open,
+            Reply: userId is not null && visible && open,
+            Edit: own && visible && open && Clock.UtcNow < comment.CreatedAt + CommentLimits.EditWindow,
+            Delete: own && !comment.Deleted,
+            Report: userId is not null && !own && !comment.Deleted && !comment.Hidden,
+            Moderate: isModerator && !comment.Deleted);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Connection.Restored -= CatchUpAsync;
+        subscription?.Dispose();
+        presenceVisit?.Dispose();
+        try
+        {
+            if (scrollWatch is not null)
+            {
+                await scrollWatch.InvokeVoidAsync("stop");
+                await scrollWatch.DisposeAsync();
+            }
+            if (scrollModule is not null)
+            {
+                await scrollModule.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser is gone, and its observer with it.
+        }
+        selfReference?.Dispose();
+    }
+}

@@ -1,0 +1,285 @@
+using ActiveCitizen.App.Features.Discussions;
+using ActiveCitizen.App.Features.Discussions.Components;
+using ActiveCitizen.App.Features.Ideas;
+using ActiveCitizen.App.Features.Notifications;
+using ActiveCitizen.App.Features.Projects;
+using ActiveCitizen.App.Infrastructure;
+using ActiveCitizen.App.Infrastructure.Live;
+using ActiveCitizen.App.Infrastructure.Security;
+using ActiveCitizen.App.Infrastructure.Time;
+using ActiveCitizen.Tests.Infrastructure;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+
+namespace ActiveCitizen.Tests.Features.Discussions;
+
+/// <summary>The thread component with the real services on a real database, driven as readers drive it and as others' actions reach it.</summary>
+public sealed class DiscussionPanelTests : ComponentTestContext
+{
+    private readonly TestDatabase database = TestDatabase.InMemory();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(DiscussionHarness.CommentsOpen));
+    private readonly DiscussionHarness harness;
+
+    public DiscussionPanelTests()
+    {
+        harness = new DiscussionHarness(database, time);
+        Services.AddSingleton(database.Factory);
+        Services.AddSingleton<TimeProvider>(time);
+        Services.AddSingleton<ILiveEvents>(harness.LiveEvents);
+        Services.AddScoped<CircuitLiveSubscriptions>();
+        Services.AddScoped<CircuitConnection>();
+        Services.AddSingleton(Options.Create(new SiteOptions()));
+        Services.AddSingleton<CityClock>();
+        Services.AddSingleton<UserAccess>();
+        Services.AddSingleton<ProjectQueries>();
+        Services.AddSingleton<IDiscussionTarget, IdeaDiscussionTarget>();
+        Services.AddSingleton<NotificationsService>();
+        Services.AddSingleton<CommentMarkup>();
+        Services.AddSingleton<DiscussionQueries>();
+        Services.AddSingleton<DiscussionService>();
+        Services.AddSingleton<DiscussionPresence>();
+    }
+
+    /// <summary>Renders the panel, with MudBlazor's providers unless an earlier render in this test already holds them.</summary>
+    private IRenderedComponent<DiscussionPanel> RenderPanel(Idea idea, bool withProviders = true)
+    {
+        var host = Render(builder =>
+        {
+            if (withProviders)
+            {
+                builder.OpenComponent<MudPopoverProvider>(0);
+                builder.CloseComponent();
+                builder.OpenComponent<MudDialogProvider>(1);
+                builder.CloseComponent();
+            }
+            builder.OpenComponent<DiscussionPanel>(2);
+            builder.AddAttribute(3, nameof(DiscussionPanel.TargetType), DiscussionTargets.Idea);
+            builder.AddAttribute(4, nameof(DiscussionPanel.TargetId), idea.Id);
+            builder.CloseComponent();
+        });
+        return host.FindComponent<DiscussionPanel>();
+    }
+
+    private static IReadOnlyList<string> Bodies(IRenderedComponent<DiscussionPanel> panel) =>
+        [.. panel.FindAll("[data-testid=comment-body]").Select(body => body.TextContent.Trim())];
+
+    private static AngleSharp.Dom.IElement CommentElement(IRenderedComponent<DiscussionPanel> panel, int commentId) =>
+        panel.Find($"[data-comment-id='{commentId}']");
+
+    [Fact]
+    public async Task Threads_show_nested_replies_stances_votes_and_placeholders_for_deleted_comments()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var (_, anna) = await harness.ResidentAsync("Anna");
+        var (_, boris) = await harness.ResidentAsync("Boris");
+        var root = await harness.PostAsync(anna, idea, "I am **for** it", stance: CommentStance.For);
+        var reply = await harness.PostAsync(boris, idea, "Why?", root.Id);
+        var deepest = await harness.PostAsync(anna, idea, "Because of the bills", reply.Id);
+        var filedBeside = await harness.PostAsync(boris, idea, "Fair enough", deepest.Id);
+        var regretted = await harness.PostAsync(boris, idea, "Something rude");
+        await harness.Service().DeleteAsync(boris, regretted.Id);
+        await harness.Service().VoteAsync(boris, root.Id, 1);
+        SignInAs(UserAccess.UserIdOf(anna)!, []);
+
+        var panel = RenderPanel(idea);
+
+        panel.WaitForAssertion(() => Assert.Equal(["I am for it", "Why?", "Because of the bills", "Fair enough"], Bodies(panel)));
+        Assert.Contains("comment--depth-2", CommentElement(panel, reply.Id).ClassName);
+        Assert.Contains("comment--depth-3", CommentElement(panel, deepest.Id).ClassName);
+        Assert.Contains("comment--depth-3", CommentElement(panel, filedBeside.Id).ClassName);
+        Assert.Contains("in reply to Anna", CommentElement(panel, filedBeside.Id).TextContent);
+        Assert.Equal("For", CommentElement(panel, root.Id).QuerySelector("[data-testid=stance]")!.TextContent.Trim());
+        Assert.Equal("1", CommentElement(panel, root.Id).QuerySelector("[data-testid=upvotes]")!.TextContent);
+        Assert.Equal("The author deleted this comment.", CommentElement(panel, regretted.Id).QuerySelector("[data-testid=comment-deleted]")!.TextContent);
+        Assert.Equal("Comments: 4", panel.Find("[data-testid=comment-total]").TextContent.Trim());
+        // Anna may edit her own fresh comment but not vote on it; she may vote on Boris's.
+        Assert.NotNull(CommentElement(panel, root.Id).QuerySelector("[data-testid=edit]"));
+        Assert.True(CommentElement(panel, root.Id).QuerySelector("[data-testid=upvote]")!.HasAttribute("disabled"));
+        Assert.False(CommentElement(panel, reply.Id).QuerySelector("[data-testid=upvote]")!.HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Others_new_comments_wait_behind_a_button_while_replies_and_ones_own_appear_at_once()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var (annaId, anna) = await harness.ResidentAsync("Anna");
+        var (_, boris) = await harness.ResidentAsync("Boris");
+        var first = await harness.PostAsync(anna, idea, "The first comment");
+        SignInAs(annaId, []);
+        var panel = RenderPanel(idea);
+        panel.WaitForAssertion(() => Assert.Equal(["The first comment"], Bodies(panel)));
+
+        await harness.PostAsync(boris, idea, "A new thread by Boris");
+        await harness.PostAsync(boris, idea, "A reply by Boris", first.Id);
+
+        panel.WaitForAssertion(() =>
+        {
+            Assert.Equal(["The first comment", "A reply by Boris"], Bodies(panel));
+            Assert.Equal("New comments: 1. Show", panel.Find("[data-testid=show-new-comments]").TextContent.Trim());
+        });
+        await panel.InvokeAsync(() => panel.Find("[data-testid=show-new-comments]").Click());
+        panel.WaitForAssertion(() => Assert.Equal(["A new thread by Boris", "The first comment", "A reply by Boris"], Bodies(panel)));
+        Assert.Empty(panel.FindAll("[data-testid=show-new-comments]"));
+
+        panel.Find("[data-testid=comment-composer] textarea").Input("My own **answer**");
+        await panel.InvokeAsync(() => panel.Find("[data-testid=post-comment]").Click());
+
+        panel.WaitForAssertion(() => Assert.Equal("My own answer", Bodies(panel)[0]));
+        Assert.Equal("Comments: 4", panel.Find("[data-testid=comment-total]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_live_comment_is_shown_from_the_event_alone_without_asking_the_database()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var (annaId, anna) = await harness.ResidentAsync("Anna");
+        var root = await harness.PostAsync(anna, idea, "Stored comment");
+        SignInAs(annaId, []);
+        var panel = RenderPanel(idea);
+        panel.WaitForAssertion(() => Assert.Single(Bodies(panel)));
+
+        // This reply exists only in the event: if the panel re-read the database it could not show it.
+        var carried = root with
+        {
+            Id = root.Id + 1000, ParentId = root.Id, Depth = 2, AuthorId = "someone", AuthorName = "Someone", BodyHtml = "<p>Only in the event</p>",
+            ReplyCount = 0, Upvotes = 0, Downvotes = 0, VoteSequence = 0,
+        };
+        harness.LiveEvents.Publish(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id), new CommentPosted(carried));
+        harness.LiveEvents.Publish(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id), new CommentVoted(root.Id, 7, 2, 9));
+        harness.LiveEvents.Publish(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id), new CommentVoted(root.Id, 1, 0, 3));
+
+        panel.WaitForAssertion(() =>
+        {
+            Assert.Equal(["Stored comment", "Only in the event"], Bodies(panel));
+            // The late, older count (sequence 3) does not undo the newer one (sequence 9).
+            Assert.Equal("7", CommentElement(panel, root.Id).QuerySelector("[data-testid=upvotes]")!.TextContent);
+            Assert.Equal("2", CommentElement(panel, root.Id).QuerySelector("[data-testid=downvotes]")!.TextContent);
+        });
+    }
+
+    [Fact]
+    public async Task Voting_updates_the_counts_and_marks_the_readers_choice()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var (_, anna) = await harness.ResidentAsync("Anna");
+        var (borisId, _) = await harness.ResidentAsync("Boris");
+        var comment = await harness.PostAsync(anna, idea, "Vote on me");
+        SignInAs(borisId, []);
+        var panel = RenderPanel(idea);
+        panel.WaitForAssertion(() => Assert.Single(Bodies(panel)));
+
+        await panel.InvokeAsync(() => CommentElement(panel, comment.Id).QuerySelector("[data-testid=downvote]")!.Click());
+
+        panel.WaitForAssertion(() =>
+        {
+            var element = CommentElement(panel, comment.Id);
+            Assert.Equal("1", element.QuerySelector("[data-testid=downvotes]")!.TextContent);
+            Assert.Equal("true", element.QuerySelector("[data-testid=downvote]")!.GetAttribute("aria-pressed"));
+        });
+    }
+
+    [Fact]
+    public async Task A_hidden_comment_shows_a_placeholder_to_residents_and_its_text_with_review_actions_to_moderators()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var (_, anna) = await harness.ResidentAsync("Anna");
+        var (moderatorId, moderator) = await harness.ResidentAsync("Moderator", Roles.Moderator);
+        var comment = await harness.PostAsync(anna, idea, "Reported text");
+        foreach (var name in new[] { "One", "Two", "Three" })
+        {
+            await harness.Service().ReportAsync((await harness.ResidentAsync(name)).Principal, comment.Id, ReportReason.Spam, null);
+        }
+
+        SignInAs("resident", []);
+        var residentView = RenderPanel(idea);
+        residentView.WaitForAssertion(() => Assert.Contains("awaits a moderator's review", CommentElement(residentView, comment.Id).TextContent));
+        Assert.Empty(Bodies(residentView));
+
+        SignInAs(moderatorId, [Roles.Moderator]);
+        var moderatorView = RenderPanel(idea, withProviders: false);
+        moderatorView.WaitForAssertion(() => Assert.Equal(["Reported text"], Bodies(moderatorView)));
+        await moderatorView.InvokeAsync(() => CommentElement(moderatorView, comment.Id).QuerySelector("[data-testid=restore]")!.Click());
+
+        // The restore reaches the resident's page live.
+        residentView.WaitForAssertion(() => Assert.Equal(["Reported text"], Bodies(residentView)));
+    }
+
+    [Fact]
+    public async Task A_closed_discussion_is_read_only_and_says_why()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var (annaId, anna) = await harness.ResidentAsync("Anna");
+        await harness.PostAsync(anna, idea, "Said while it was open");
+        time.SetUtcNow(new DateTimeOffset(TestProjects.DiscussionCloses));
+        SignInAs(annaId, []);
+
+        var panel = RenderPanel(idea);
+
+        panel.WaitForAssertion(() => Assert.Equal(["Said while it was open"], Bodies(panel)));
+        Assert.Contains("The discussion is over", panel.Find("[data-testid=discussion-closed]").TextContent);
+        Assert.Empty(panel.FindAll("[data-testid=comment-composer]"));
+        Assert.Empty(panel.FindAll("[data-testid=reply]"));
+    }
+
+    [Fact]
+    public async Task Anonymous_readers_are_invited_to_sign_in()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+
+        var panel = RenderPanel(idea);
+
+        panel.WaitForAssertion(() => Assert.Contains("Sign in to join the discussion.", panel.Markup));
+        Assert.Empty(panel.FindAll("[data-testid=comment-composer]"));
+        Assert.Equal("No comments yet. Start the discussion!", panel.Find("[data-testid=no-comments]").TextContent);
+    }
+
+    [Fact]
+    public async Task Long_discussions_open_with_one_page_and_load_the_rest_on_demand()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var residents = new List<System.Security.Claims.ClaimsPrincipal>();
+        for (var index = 0; index < 5; index++)
+        {
+            residents.Add((await harness.ResidentAsync($"Resident {index}")).Principal);
+        }
+        for (var index = 0; index < CommentLimits.ThreadsPerPage + 5; index++)
+        {
+            await harness.PostAsync(residents[index % residents.Count], idea, $"Comment {index + 1}");
+            time.Advance(TimeSpan.FromSeconds(13));
+        }
+
+        var panel = RenderPanel(idea);
+
+        panel.WaitForAssertion(() => Assert.Equal(CommentLimits.ThreadsPerPage, Bodies(panel).Count));
+        await panel.InvokeAsync(() => panel.Find("[data-testid=load-more-comments]").Click());
+        panel.WaitForAssertion(() => Assert.Equal(CommentLimits.ThreadsPerPage + 5, Bodies(panel).Count));
+        Assert.Equal($"Comment {CommentLimits.ThreadsPerPage + 5}", Bodies(panel)[^1]);
+        Assert.Empty(panel.FindAll("[data-testid=load-more-comments]"));
+    }
+
+    [Fact]
+    public async Task After_a_lost_connection_comments_missed_meanwhile_are_loaded()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var (annaId, anna) = await harness.ResidentAsync("Anna");
+        var (_, boris) = await harness.ResidentAsync("Boris");
+        var first = await harness.PostAsync(anna, idea, "Before the tunnel");
+        SignInAs(annaId, []);
+        var panel = RenderPanel(idea);
+        panel.WaitForAssertion(() => Assert.Single(Bodies(panel)));
+        var connection = Services.GetRequiredService<CircuitConnection>();
+        await connection.ConnectedAsync();
+        connection.Disconnected();
+
+        // Posted through another server's bus: this page's subscription never hears of it, as if the event were lost.
+        var elsewhere = new DiscussionHarness(database, time);
+        await elsewhere.PostAsync(boris, idea, "Said while Anna was in the tunnel", first.Id);
+        await elsewhere.Service().EditAsync(anna, first.Id, "Before the tunnel (edited)", CommentStance.None);
+        await connection.ConnectedAsync();
+
+        panel.WaitForAssertion(() => Assert.Equal(["Before the tunnel (edited)", "Said while Anna was in the tunnel"], Bodies(panel)));
+    }
+}
