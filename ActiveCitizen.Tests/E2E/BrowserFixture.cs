@@ -1,4 +1,6 @@
+using ActiveCitizen.App.Features.Accounts;
 using ActiveCitizen.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +15,7 @@ namespace ActiveCitizen.Tests.E2E;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string DefaultChromium = "/usr/bin/chromium";
+    public const string ResidentPassword = "a resident's passphrase";
 
     private IPlaywright? playwright;
 
@@ -50,6 +53,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.Console += (_, message) => { lock (console) { console.Add($"{message.Type}: {message.Text}"); } };
         page.PageError += (_, error) => { lock (console) { console.Add($"pageerror: {error}"); } };
         return (page, console);
+    }
+
+    /// <summary>A new confirmed resident who signs in with <see cref="ResidentPassword"/>; returns the e-mail address.</summary>
+    public async Task<string> NewResidentAsync(string displayName)
+    {
+        var email = $"{displayName.Replace(' ', '.').ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
+        using var scope = App.CreateScope();
+        var user = new ApplicationUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, NormalizedDisplayName = displayName.ToUpperInvariant(),
+            RegisteredAt = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc),
+        };
+        Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().CreateAsync(user, ResidentPassword)).Succeeded);
+        return email;
     }
 
     public async Task DisposeAsync()

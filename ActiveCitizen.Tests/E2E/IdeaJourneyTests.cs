@@ -11,24 +11,11 @@ namespace ActiveCitizen.Tests.E2E;
 [Collection(BrowserCollection.Name)]
 public sealed class IdeaJourneyTests(BrowserFixture browser)
 {
-    private async Task<string> NewResidentAsync(string displayName)
-    {
-        var email = $"{displayName.Replace(' ', '.').ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
-        using var scope = browser.App.CreateScope();
-        var user = new ApplicationUser
-        {
-            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, NormalizedDisplayName = displayName.ToUpperInvariant(),
-            RegisteredAt = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc),
-        };
-        Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().CreateAsync(user, "a resident's passphrase")).Succeeded);
-        return email;
-    }
-
     [Fact]
     public async Task A_resident_sees_similar_ideas_while_typing_submits_and_finds_the_idea_in_the_catalog()
     {
         var (page, console) = await browser.NewPageAsync();
-        await SignInAsync(page, await NewResidentAsync("Vera Submitter"), "a resident's passphrase");
+        await SignInAsync(page, await browser.NewResidentAsync("Vera Submitter"), BrowserFixture.ResidentPassword);
         await Expect(page).ToHaveURLAsync(browser.BaseUrl + "/");
 
         await page.GotoAsync($"/projects/{DemoProjects.HousingSlug}/submit");
@@ -54,7 +41,7 @@ public sealed class IdeaJourneyTests(BrowserFixture browser)
     public async Task A_draft_survives_a_lost_connection_and_a_reload()
     {
         var (page, _) = await browser.NewPageAsync();
-        await SignInAsync(page, await NewResidentAsync("Nina Drafter"), "a resident's passphrase");
+        await SignInAsync(page, await browser.NewResidentAsync("Nina Drafter"), BrowserFixture.ResidentPassword);
         await Expect(page).ToHaveURLAsync(browser.BaseUrl + "/");
         await page.GotoAsync($"/projects/{DemoProjects.HousingSlug}/submit");
         await WaitUntilInteractiveAsync(page);
@@ -83,7 +70,7 @@ public sealed class IdeaJourneyTests(BrowserFixture browser)
         var before = int.Parse(await count.InnerTextAsync());
 
         var (supporter, _) = await browser.NewPageAsync();
-        await SignInAsync(supporter, await NewResidentAsync("Gleb Supporter"), "a resident's passphrase");
+        await SignInAsync(supporter, await browser.NewResidentAsync("Gleb Supporter"), BrowserFixture.ResidentPassword);
         await Expect(supporter).ToHaveURLAsync(browser.BaseUrl + "/");
         await supporter.GotoAsync("/" + ideaPath);
         await WaitUntilInteractiveAsync(supporter);

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
-using System.Text.Json;
 using ActiveCitizen.App.Features.Ideas;
 using ActiveCitizen.App.Features.Projects;
 using Microsoft.EntityFrameworkCore;
@@ -78,42 +75,14 @@ public static class CatalogBenchmark
         };
 
         Console.WriteLine($"Database: {path} ({ideaCount:N0} ideas), {iterations} timed calls per scenario after 30 warm-up calls");
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
-        Console.WriteLine();
-        Console.WriteLine($"{"scenario",-48} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8}");
-        var results = new List<object>();
+        Measurements.PrintMachine();
+        Measurements.PrintHeader();
+        var measurements = new Measurements(iterations);
         foreach (var (name, run) in scenarios)
         {
-            for (var warm = 0; warm < 30; warm++)
-            {
-                await run();
-            }
-            var timings = new double[iterations];
-            for (var index = 0; index < iterations; index++)
-            {
-                var watch = Stopwatch.StartNew();
-                await run();
-                timings[index] = watch.Elapsed.TotalMilliseconds;
-            }
-            Array.Sort(timings);
-            double Percentile(double p) => timings[Math.Min(timings.Length - 1, (int)Math.Ceiling(p * timings.Length) - 1)];
-            Console.WriteLine($"{name,-48} {Percentile(0.50),8:F2} {Percentile(0.95),8:F2} {Percentile(0.99),8:F2} {timings[^1],8:F2}");
-            results.Add(new { scenario = name, p50 = Percentile(0.50), p95 = Percentile(0.95), p99 = Percentile(0.99), max = timings[^1] });
+            await measurements.RunAsync(name, run);
         }
-
-        var directory = Path.Combine(Options.RepositoryRoot(), "bench", "results");
-        Directory.CreateDirectory(directory);
-        var file = Path.Combine(directory, $"catalog-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new
-        {
-            database = path,
-            ideas = ideaCount,
-            iterations,
-            machine = new { cores = Environment.ProcessorCount, os = RuntimeInformation.OSDescription, dotnet = Environment.Version.ToString() },
-            results,
-        }, new JsonSerializerOptions { WriteIndented = true }));
-        Console.WriteLine();
-        Console.WriteLine($"Written to {file}");
+        await measurements.SaveAsync("catalog", new { database = path, ideas = ideaCount });
         return 0;
     }
 

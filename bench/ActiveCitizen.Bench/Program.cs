@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
 {
     "generate" => await CityScaleGenerator.RunAsync(Options.Parse(args[1..])),
     "catalog" => await CatalogBenchmark.RunAsync(Options.Parse(args[1..])),
+    "discussion" => await DiscussionBenchmark.RunAsync(Options.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -15,6 +16,8 @@ static int Usage()
           dotnet run -c Release --project bench/ActiveCitizen.Bench -- generate [--db bench/data/city.db] [--ideas 100000]
               [--projects 20] [--residents 50000] [--supports 1000000]
           dotnet run -c Release --project bench/ActiveCitizen.Bench -- catalog [--db bench/data/city.db] [--iterations 300]
+          dotnet run -c Release --project bench/ActiveCitizen.Bench -- discussion [--db bench/data/discussion.db] [--comments 5000]
+              [--viewers 1000] [--iterations 300]
         """);
     return 2;
 }

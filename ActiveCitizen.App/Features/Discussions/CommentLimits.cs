@@ -17,6 +17,12 @@ public static class CommentLimits
 
     public const int ThreadsPerPage = 20;
 
-    /// <summary>Replies shown with a thread before "show more replies".</summary>
-    public const int RepliesShown = 30;
+    /// <summary>
+    /// Replies shown with each thread when a page opens; the rest come with "show more replies". Keeps a page's size bounded by
+    /// comments, not threads: a page of twenty long threads is as quick to open as twenty short ones.
+    /// </summary>
+    public const int RepliesShown = 3;
+
+    /// <summary>Replies loaded by each "show more replies".</summary>
+    public const int MoreRepliesBatch = 50;
 }

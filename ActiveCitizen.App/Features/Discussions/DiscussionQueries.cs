@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ActiveCitizen.App.Features.Accounts;
 using ActiveCitizen.App.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ public enum CommentSort
 }
 
 /// <summary>One page of top-level comments with the first replies of each, and whether more top-level comments follow.</summary>
-public sealed record ThreadPage(IReadOnlyList<CommentView> Comments, bool HasMore, int Total);
+public sealed record ThreadPage(IReadOnlyList<CommentView> Comments, bool HasMore);
 
 /// <summary>The reads of discussions: pages of threads, more replies, catching up after a lost connection.</summary>
 public sealed class DiscussionQueries(IDbContextFactory<AppDbContext> dbFactory)
@@ -34,21 +35,21 @@ public sealed class DiscussionQueries(IDbContextFactory<AppDbContext> dbFactory)
         var page = await ordered.Skip(skip).Take(CommentLimits.ThreadsPerPage + 1).Select(comment => comment.Id).ToListAsync(cancellationToken);
         var hasMore = page.Count > CommentLimits.ThreadsPerPage;
         var rootIds = page.Take(CommentLimits.ThreadsPerPage).ToList();
-        var total = await db.Set<Comment>().CountAsync(comment => comment.TargetType == targetType && comment.TargetId == targetId && comment.DeletedAt == null, cancellationToken);
 
         var rows = await db.Set<Comment>().AsNoTracking().Where(comment => rootIds.Contains(comment.Id)).ToListAsync(cancellationToken);
-        foreach (var rootId in rootIds)
-        {
-            rows.AddRange(await db.Set<Comment>().AsNoTracking()
-                .Where(comment => comment.ThreadId == rootId && comment.ParentId != null)
-                .OrderBy(comment => comment.CreatedAt).ThenBy(comment => comment.Id)
-                .Take(CommentLimits.RepliesShown)
-                .ToListAsync(cancellationToken));
-        }
+        // The first replies of every thread on the page in one statement: numbered per thread along the (ThreadId, CreatedAt) index.
+        var threads = JsonSerializer.Serialize(rootIds);
+        rows.AddRange(await db.Set<Comment>().FromSql($"""
+            SELECT * FROM (
+                SELECT reply.*, ROW_NUMBER() OVER (PARTITION BY reply.ThreadId ORDER BY reply.CreatedAt, reply.Id) AS Position
+                FROM Comments AS reply
+                WHERE reply.ThreadId IN (SELECT value FROM json_each({threads})) AND reply.ParentId IS NOT NULL)
+            WHERE Position <= {CommentLimits.RepliesShown}
+            """).AsNoTracking().ToListAsync(cancellationToken));
         var views = await ViewsAsync(db, rows, cancellationToken);
         var order = rootIds.Select((id, index) => (id, index)).ToDictionary(entry => entry.id, entry => entry.index);
         return new ThreadPage([.. views.OrderBy(view => order[view.ThreadId]).ThenBy(view => view.ParentId is null ? 0 : 1).ThenBy(view => view.CreatedAt).ThenBy(view => view.Id)],
-            hasMore, total);
+            hasMore);
     }
 
     /// <summary>The replies of one thread after the first ones shown.</summary>
@@ -58,7 +59,7 @@ public sealed class DiscussionQueries(IDbContextFactory<AppDbContext> dbFactory)
         var rows = await db.Set<Comment>().AsNoTracking()
             .Where(comment => comment.ThreadId == threadId && comment.ParentId != null)
             .OrderBy(comment => comment.CreatedAt).ThenBy(comment => comment.Id)
-            .Skip(skip).Take(200)
+            .Skip(skip).Take(CommentLimits.MoreRepliesBatch)
             .ToListAsync(cancellationToken);
         return await ViewsAsync(db, rows, cancellationToken);
     }

@@ -15,8 +15,11 @@ public enum DiscussionClosedReason
 
 public sealed record DiscussionClosure(DiscussionClosedReason Reason, DateTime? OpensAt = null);
 
-/// <summary>What a discussion needs to know about the thing it is attached to, from the feature that owns that thing.</summary>
-public sealed record DiscussionTargetInfo(string Title, string Url, string? OwnerId, DiscussionClosure? Closure)
+/// <summary>
+/// What a discussion needs to know about the thing it is attached to, from the feature that owns that thing; the count of comments
+/// (not deleted) is the one the owner keeps in step through <see cref="IDiscussionTarget.CommentCountChangedAsync"/>.
+/// </summary>
+public sealed record DiscussionTargetInfo(string Title, string Url, string? OwnerId, DiscussionClosure? Closure, int CommentCount)
 {
     public bool Open => Closure is null;
 }

@@ -17,7 +17,7 @@ public sealed class IdeaDiscussionTarget(IDbContextFactory<AppDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var idea = await db.Set<Idea>().AsNoTracking().Where(candidate => candidate.Id == targetId)
-            .Select(candidate => new { candidate.Title, candidate.ProjectId, candidate.AuthorId, candidate.State })
+            .Select(candidate => new { candidate.Title, candidate.ProjectId, candidate.AuthorId, candidate.State, candidate.CommentCount })
             .SingleOrDefaultAsync(cancellationToken);
         if (idea is null)
         {
@@ -37,7 +37,7 @@ public sealed class IdeaDiscussionTarget(IDbContextFactory<AppDbContext> dbFacto
                 ? new DiscussionClosure(DiscussionClosedReason.Finished)
                 : new DiscussionClosure(DiscussionClosedReason.PhaseClosed, next.StartsAt);
         }
-        return new DiscussionTargetInfo(idea.Title, $"/ideas/{targetId}", idea.AuthorId, closure);
+        return new DiscussionTargetInfo(idea.Title, $"/ideas/{targetId}", idea.AuthorId, closure, idea.CommentCount);
     }
 
     public async Task<IReadOnlyList<string>> FollowersAsync(AppDbContext db, int targetId, CancellationToken cancellationToken) =>

@@ -261,6 +261,31 @@ public sealed class DiscussionPanelTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task A_long_thread_opens_with_its_first_replies_and_shows_the_rest_on_demand()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var (_, anna) = await harness.ResidentAsync("Anna");
+        var (_, boris) = await harness.ResidentAsync("Boris");
+        var root = await harness.PostAsync(anna, idea, "Start of a long thread");
+        for (var index = 1; index <= CommentLimits.RepliesShown + 2; index++)
+        {
+            await harness.PostAsync(index % 2 == 0 ? anna : boris, idea, $"Reply {index}", root.Id);
+            time.Advance(TimeSpan.FromSeconds(13));
+        }
+
+        var panel = RenderPanel(idea);
+
+        panel.WaitForAssertion(() => Assert.Equal(
+            ["Start of a long thread", .. Enumerable.Range(1, CommentLimits.RepliesShown).Select(index => $"Reply {index}")], Bodies(panel)));
+        var more = panel.FindAll("button").Single(button => button.TextContent.Contains("Show more replies"));
+        Assert.Equal("Show more replies (2)", more.TextContent.Trim());
+        await panel.InvokeAsync(() => more.Click());
+        panel.WaitForAssertion(() => Assert.Equal(CommentLimits.RepliesShown + 3, Bodies(panel).Count));
+        Assert.Equal($"Reply {CommentLimits.RepliesShown + 2}", Bodies(panel)[^1]);
+        Assert.DoesNotContain(panel.FindAll("button"), button => button.TextContent.Contains("Show more replies"));
+    }
+
+    [Fact]
     public async Task After_a_lost_connection_comments_missed_meanwhile_are_loaded()
     {
         var (idea, _) = await harness.IdeaAsync();

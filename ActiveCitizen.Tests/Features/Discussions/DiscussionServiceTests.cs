@@ -38,7 +38,6 @@ public sealed class DiscussionServiceTests : IDisposable
         var page = await harness.Queries().PageAsync(DiscussionTargets.Idea, idea.Id, CommentSort.Oldest, 0);
         Assert.Equal([root.Id, second.Id, third.Id, fourth.Id], page.Comments.Select(comment => comment.Id));
         Assert.Equal(3, page.Comments[0].ReplyCount);
-        Assert.Equal(4, page.Total);
         await using var db = database.CreateContext();
         Assert.Equal(4, (await db.Set<Idea>().SingleAsync()).CommentCount);
     }
@@ -237,7 +236,6 @@ public sealed class DiscussionServiceTests : IDisposable
         Assert.Equal([root.Id, reply.Id], page.Comments.Select(comment => comment.Id));
         Assert.True(page.Comments[0].Deleted);
         Assert.Equal("<p>I disagree</p>", page.Comments[1].BodyHtml);
-        Assert.Equal(1, page.Total);
         await using var db = database.CreateContext();
         Assert.Equal("", (await db.Set<Comment>().SingleAsync(comment => comment.Id == root.Id)).Body);
         Assert.Equal(1, (await db.Set<Idea>().SingleAsync()).CommentCount);

@@ -64,6 +64,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         viewers = Presence.ViewersOf(Topic);
         Connection.Restored += CatchUpAsync;
         info = await Discussions.DescribeAsync(TargetType, TargetId);
+        total = info?.CommentCount ?? 0;
         await LoadFirstPageAsync();
         ready = true;
     }
@@ -101,9 +102,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         freshIds.Clear();
         myVotes.Clear();
         rootsLoaded = 0;
-        var page = await Queries.PageAsync(TargetType, TargetId, sort, 0);
-        total = page.Total;
-        await AddPageAsync(page);
+        await AddPageAsync(await Queries.PageAsync(TargetType, TargetId, sort, 0));
     }
 
     /// <summary>The next page of threads; called by the scroll observer and by the "show more" button. True if more remain.</summary>
@@ -297,6 +296,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
                 Changed(comment);
             }
             info = await Discussions.DescribeAsync(TargetType, TargetId);
+            total = info?.CommentCount ?? total;
             viewers = Presence.ViewersOf(Topic);
             StateHasChanged();
         }

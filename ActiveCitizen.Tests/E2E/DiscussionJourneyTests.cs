@@ -1,0 +1,130 @@
+using ActiveCitizen.App.Features.Ideas;
+using ActiveCitizen.App.Features.Projects;
+using ActiveCitizen.App.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static ActiveCitizen.Tests.E2E.BrowserSteps;
+using static Microsoft.Playwright.Assertions;
+
+namespace ActiveCitizen.Tests.E2E;
+
+/// <summary>Two residents in two browsers on one idea: what one writes reaches the other live, and nothing they write can run.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DiscussionJourneyTests(BrowserFixture browser)
+{
+    /// <summary>A fresh idea in the demo's open housing project, so tests never share a discussion.</summary>
+    private async Task<int> NewIdeaAsync()
+    {
+        using var scope = browser.App.CreateScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var project = await db.Set<Project>().Include(candidate => candidate.Categories).SingleAsync(candidate => candidate.Slug == DemoProjects.HousingSlug);
+        var idea = new Idea
+        {
+            ProjectId = project.Id,
+            CategoryId = project.Categories[0].Id,
+            AuthorId = await db.Users.Select(user => user.Id).FirstAsync(),
+            Title = $"Discussed idea {Guid.NewGuid():N}"[..40],
+            Description = "An idea created for a browser test of its discussion.",
+            SubmittedAt = DateTime.UtcNow.AddMinutes(-30),
+            SubmissionKey = Guid.NewGuid(),
+        };
+        db.Add(idea);
+        await db.SaveChangesAsync();
+        return idea.Id;
+    }
+
+    private async Task<IPage> ResidentOnIdeaAsync(string name, int ideaId)
+    {
+        var (page, _) = await browser.NewPageAsync();
+        await SignInAsync(page, await browser.NewResidentAsync(name), BrowserFixture.ResidentPassword);
+        await Expect(page).ToHaveURLAsync(browser.BaseUrl + "/");
+        await page.GotoAsync($"/ideas/{ideaId}");
+        await WaitUntilInteractiveAsync(page);
+        await Expect(page.GetByTestId("discussion")).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Writes in a composer (the page's own, or the reply box under a comment) and posts.</summary>
+    private static async Task PostAsync(ILocator composer, string text)
+    {
+        await composer.Locator("textarea").First.FillAsync(text);
+        await composer.GetByTestId("post-comment").ClickAsync();
+    }
+
+    private static ILocator MainComposer(IPage page) => page.GetByTestId("comment-composer").First;
+
+    [Fact]
+    public async Task A_comment_posted_in_one_browser_appears_in_the_other_without_a_reload()
+    {
+        var ideaId = await NewIdeaAsync();
+        var reader = await ResidentOnIdeaAsync("Rita Reader", ideaId);
+        var writer = await ResidentOnIdeaAsync("Walter Writer", ideaId);
+        await Expect(reader.GetByTestId("viewers")).ToContainTextAsync("Viewing now: 2");
+        // A mark in the reader's page: a reload would wipe it.
+        await reader.EvaluateAsync("() => window.stillTheSamePage = true");
+
+        await PostAsync(MainComposer(writer), "Buses should wait for the metro at night.");
+
+        await Expect(writer.GetByTestId("comment-body")).ToHaveTextAsync("Buses should wait for the metro at night.");
+        var showNew = reader.GetByTestId("show-new-comments");
+        await Expect(showNew).ToHaveTextAsync("New comments: 1. Show");
+        await showNew.ClickAsync();
+        await Expect(reader.GetByTestId("comment-body")).ToHaveTextAsync("Buses should wait for the metro at night.");
+        await Expect(reader.GetByTestId("comment-total")).ToHaveTextAsync("Comments: 1");
+
+        // The reader answers; the reply appears under the comment in the writer's page at once.
+        await reader.GetByTestId("reply").ClickAsync();
+        await PostAsync(reader.Locator(".comment-reply-composer"), "Agreed, and the last tram too.");
+        await Expect(writer.GetByTestId("comment-body")).ToHaveTextAsync(["Buses should wait for the metro at night.", "Agreed, and the last tram too."]);
+        Assert.True(await reader.EvaluateAsync<bool>("() => window.stillTheSamePage === true"));
+        // The writer hears of the reply through the bell.
+        await Expect(writer.GetByTestId("unread-count").Locator(".mud-badge")).ToHaveTextAsync("1");
+    }
+
+    [Fact]
+    public async Task A_script_posted_as_a_comment_does_not_run_and_leaves_no_element_behind()
+    {
+        var ideaId = await NewIdeaAsync();
+        var reader = await ResidentOnIdeaAsync("Xenia Reader", ideaId);
+        var attacker = await ResidentOnIdeaAsync("Mallory Attacker", ideaId);
+        var dialogs = new List<string>();
+        foreach (var page in new[] { reader, attacker })
+        {
+            page.Dialog += (_, dialog) =>
+            {
+                lock (dialogs)
+                {
+                    dialogs.Add(dialog.Message);
+                }
+                _ = dialog.DismissAsync();
+            };
+        }
+        const string payload =
+            "Hello <img src=x onerror=\"alert('img');document.body.dataset.xss='img'\">" +
+            "<script>alert('script');document.body.dataset.xss='script'</script>" +
+            "<svg onload=\"alert('svg')\"></svg><iframe src=\"javascript:alert('frame')\"></iframe>\n\n" +
+            "[click me](javascript:alert('link')) and <a href=\"javascript:alert('anchor')\" onclick=\"alert('onclick')\">me</a>";
+
+        await PostAsync(MainComposer(attacker), payload);
+        await reader.GetByTestId("show-new-comments").ClickAsync();
+
+        foreach (var page in new[] { attacker, reader })
+        {
+            var body = page.GetByTestId("comment-body");
+            await Expect(body).ToContainTextAsync("Hello");
+            await Expect(body.Locator("img, script, svg, iframe, [onerror], [onload], [onclick]")).ToHaveCountAsync(0);
+            await Expect(body.Locator("a[href^='javascript' i]")).ToHaveCountAsync(0);
+            var link = body.GetByText("click me");
+            if (await link.CountAsync() > 0)
+            {
+                await link.ClickAsync();
+            }
+            Assert.Null(await page.EvaluateAsync<string?>("() => document.body.dataset.xss ?? null"));
+        }
+        lock (dialogs)
+        {
+            Assert.Empty(dialogs);
+        }
+    }
+}
