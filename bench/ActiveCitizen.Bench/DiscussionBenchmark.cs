@@ -96,7 +96,7 @@ public static class DiscussionBenchmark
             remaining = viewers;
             allApplied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var comment = new CommentView(round + 100, null, round + 100, 1, null, null, "author", "Author", "<p>A new comment</p>", CommentStance.For,
-                DateTime.UtcNow, null, false, false, null, 0, 0, 0, 0);
+                DateTime.UtcNow, null, false, false, null, 0, 0, 0, 0, 0);
             var watch = Stopwatch.StartNew();
             bus.Publish(topic, new CommentPosted(comment));
             await allApplied.Task;

@@ -55,6 +55,12 @@ public sealed class Comment
     /// <summary>Bumped with every vote change; live updates carry it so late arrivals cannot undo newer counts.</summary>
     public long VoteSequence { get; set; }
 
+    /// <summary>
+    /// Bumped by every change to the comment itself (edit, deletion, hiding, restoring); live updates carry it, so a viewer that
+    /// receives two changes out of order keeps the later one.
+    /// </summary>
+    public int Version { get; set; }
+
     /// <summary>Replies in this thread, kept on the top-level comment.</summary>
     public int ReplyCount { get; set; }
 

@@ -16,7 +16,9 @@ public sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.Property(comment => comment.HiddenReason).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(comment => comment.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Comment>().WithMany().HasForeignKey(comment => comment.ParentId).OnDelete(DeleteBehavior.Restrict);
-        // Top-level comments of a target, oldest or newest first (ids follow time) and best first.
+        // A target's comments by id (the newest, those after one), its top-level comments oldest or newest first (ids follow time)
+        // and best first.
+        builder.HasIndex(comment => new { comment.TargetType, comment.TargetId });
         builder.HasIndex(comment => new { comment.TargetType, comment.TargetId, comment.ParentId });
         builder.HasIndex(comment => new { comment.TargetType, comment.TargetId, comment.ParentId, comment.Score });
         // A thread's replies in order; a resident's recent comments for the rate limit.

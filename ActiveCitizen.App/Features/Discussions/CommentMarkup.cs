@@ -33,16 +33,25 @@ public sealed class CommentMarkup
             // Markdown's other blocks (headings, code) lose their tag but keep their text.
             KeepChildNodes = true,
         };
-        // Every link, whatever it said, leaves the site without passing on who we are or letting the page reach back.
+        // Every link, whatever it said, leaves the site without passing on who we are or letting the page reach back. Only absolute
+        // http, https and mailto addresses stay: the sanitizer's scheme list lets relative and protocol-relative ones through
+        // ("//elsewhere.example", "/Account/Logout"), which a comment has no business linking to.
         sanitizer.PostProcessNode += (_, args) =>
         {
             if (args.Node is AngleSharp.Dom.IElement { LocalName: "a" } link)
             {
+                if (link.GetAttribute("href") is { } href && !IsAllowedLink(href))
+                {
+                    link.RemoveAttribute("href");
+                }
                 link.SetAttribute("rel", "nofollow ugc noopener");
                 link.SetAttribute("target", "_blank");
             }
         };
     }
+
+    private static bool IsAllowedLink(string href) =>
+        Uri.TryCreate(href, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeMailto);
 
     /// <summary>The comment as safe HTML.</summary>
     public string ToHtml(string markdown) => Sanitize(Markdown.ToHtml(markdown, Pipeline));

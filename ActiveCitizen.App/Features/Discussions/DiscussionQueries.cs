@@ -12,8 +12,11 @@ public enum CommentSort
     Best,
 }
 
-/// <summary>One page of top-level comments with the first replies of each, and whether more top-level comments follow.</summary>
-public sealed record ThreadPage(IReadOnlyList<CommentView> Comments, bool HasMore);
+/// <summary>
+/// One page of top-level comments with the first replies of each, whether more top-level comments follow, and the newest comment
+/// id of the whole discussion when the page was read (what a reader has "seen", for catching up after a lost connection).
+/// </summary>
+public sealed record ThreadPage(IReadOnlyList<CommentView> Comments, bool HasMore, int NewestId);
 
 /// <summary>The reads of discussions: pages of threads, more replies, catching up after a lost connection.</summary>
 public sealed class DiscussionQueries(IDbContextFactory<AppDbContext> dbFactory)
@@ -36,6 +39,8 @@ public sealed class DiscussionQueries(IDbContextFactory<AppDbContext> dbFactory)
         var hasMore = page.Count > CommentLimits.ThreadsPerPage;
         var rootIds = page.Take(CommentLimits.ThreadsPerPage).ToList();
 
+        var newestId = await db.Set<Comment>().Where(comment => comment.TargetType == targetType && comment.TargetId == targetId)
+            .MaxAsync(comment => (int?)comment.Id, cancellationToken) ?? 0;
         var rows = await db.Set<Comment>().AsNoTracking().Where(comment => rootIds.Contains(comment.Id)).ToListAsync(cancellationToken);
         // The first replies of every thread on the page in one statement: numbered per thread along the (ThreadId, CreatedAt) index.
         var threads = JsonSerializer.Serialize(rootIds);
@@ -49,7 +54,7 @@ public sealed class DiscussionQueries(IDbContextFactory<AppDbContext> dbFactory)
         var views = await ViewsAsync(db, rows, cancellationToken);
         var order = rootIds.Select((id, index) => (id, index)).ToDictionary(entry => entry.id, entry => entry.index);
         return new ThreadPage([.. views.OrderBy(view => order[view.ThreadId]).ThenBy(view => view.ParentId is null ? 0 : 1).ThenBy(view => view.CreatedAt).ThenBy(view => view.Id)],
-            hasMore);
+            hasMore, newestId);
     }
 
     /// <summary>The replies of one thread after the first ones shown.</summary>
@@ -64,14 +69,43 @@ public sealed class DiscussionQueries(IDbContextFactory<AppDbContext> dbFactory)
         return await ViewsAsync(db, rows, cancellationToken);
     }
 
-    /// <summary>Comments of the target newer than <paramref name="afterId"/>: what a viewer missed while the connection was down.</summary>
+    /// <summary>
+    /// Comments of the target newer than <paramref name="afterId"/>, oldest first, at most <see cref="CatchUpBatch"/>: what a viewer
+    /// missed while the connection was down. Callers ask again from the last one while a batch comes back full.
+    /// </summary>
     public async Task<IReadOnlyList<CommentView>> SinceAsync(string targetType, int targetId, int afterId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Set<Comment>().AsNoTracking()
             .Where(comment => comment.TargetType == targetType && comment.TargetId == targetId && comment.Id > afterId)
-            .OrderBy(comment => comment.Id).Take(500)
+            .OrderBy(comment => comment.Id).Take(CatchUpBatch)
             .ToListAsync(cancellationToken);
+        return await ViewsAsync(db, rows, cancellationToken);
+    }
+
+    public const int CatchUpBatch = 200;
+
+    /// <summary>
+    /// The thread holding a comment of the target (a notification's link may point anywhere in a long discussion): the top-level
+    /// comment and its replies up to and including the one asked for, at least the first ones a page shows. Empty if the comment
+    /// is not in this discussion.
+    /// </summary>
+    public async Task<IReadOnlyList<CommentView>> ThreadOfAsync(string targetType, int targetId, int commentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var target = await db.Set<Comment>().AsNoTracking()
+            .Where(comment => comment.Id == commentId && comment.TargetType == targetType && comment.TargetId == targetId)
+            .Select(comment => new { comment.ThreadId, comment.CreatedAt, comment.Id }).SingleOrDefaultAsync(cancellationToken);
+        if (target is null)
+        {
+            return [];
+        }
+        var replies = db.Set<Comment>().AsNoTracking().Where(comment => comment.ThreadId == target.ThreadId && comment.ParentId != null)
+            .OrderBy(comment => comment.CreatedAt).ThenBy(comment => comment.Id);
+        var upToTarget = await replies.Where(comment => comment.CreatedAt < target.CreatedAt || (comment.CreatedAt == target.CreatedAt && comment.Id <= target.Id))
+            .CountAsync(cancellationToken);
+        var rows = await db.Set<Comment>().AsNoTracking().Where(comment => comment.Id == target.ThreadId).ToListAsync(cancellationToken);
+        rows.AddRange(await replies.Take(Math.Max(upToTarget, CommentLimits.RepliesShown)).ToListAsync(cancellationToken));
         return await ViewsAsync(db, rows, cancellationToken);
     }
 
@@ -118,6 +152,6 @@ public sealed class DiscussionQueries(IDbContextFactory<AppDbContext> dbFactory)
             row.Id, row.ParentId, row.ThreadId, row.Depth, row.ReplyToId,
             row.ReplyToId is { } replyTo && replyAuthors.TryGetValue(replyTo, out var answered) ? names.GetValueOrDefault(answered) : null,
             row.AuthorId, names.GetValueOrDefault(row.AuthorId, ""), row.DeletedAt is null ? row.BodyHtml : "", row.Stance, row.CreatedAt, row.EditedAt,
-            row.DeletedAt is not null, row.HiddenAt is not null, row.HiddenReason, row.Upvotes, row.Downvotes, row.VoteSequence, row.ReplyCount))];
+            row.DeletedAt is not null, row.HiddenAt is not null, row.HiddenReason, row.Upvotes, row.Downvotes, row.VoteSequence, row.ReplyCount, row.Version))];
     }
 }

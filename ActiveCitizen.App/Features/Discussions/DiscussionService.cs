@@ -160,9 +160,13 @@ public sealed class DiscussionService(
         return new CommentResult(CommentStatus.Done, view);
     }
 
-    /// <summary>When the resident may post again, if they have reached a limit; counted inside the posting transaction.</summary>
+    /// <summary>
+    /// When the resident may post again, if they have reached a limit (the later of the two when both are reached); counted inside
+    /// the posting transaction.
+    /// </summary>
     private static async Task<DateTime?> RetryAtAsync(AppDbContext db, string userId, DateTime now, CancellationToken cancellationToken)
     {
+        DateTime? retryAt = null;
         foreach (var (window, limit) in new[] { (TimeSpan.FromMinutes(1), CommentLimits.PerMinute), (TimeSpan.FromHours(1), CommentLimits.PerHour) })
         {
             var since = now - window;
@@ -172,10 +176,10 @@ public sealed class DiscussionService(
                 // The window frees a place when the oldest comment that counts against the limit leaves it.
                 var oldestCounted = await recent.OrderByDescending(comment => comment.CreatedAt).Skip(limit - 1)
                     .Select(comment => comment.CreatedAt).FirstAsync(cancellationToken);
-                return oldestCounted + window;
+                retryAt = retryAt is { } earlier && earlier > oldestCounted + window ? earlier : oldestCounted + window;
             }
         }
-        return null;
+        return retryAt;
     }
 
     /// <summary>
@@ -205,7 +209,7 @@ public sealed class DiscussionService(
         }
         var actorName = await db.Set<ApplicationUser>().Where(user => user.Id == comment.AuthorId).Select(user => user.DisplayName).SingleAsync(cancellationToken);
         return notifications.Stage(db, recipients.Select(entry => (entry.Key, entry.Value)), actorName, info.Title,
-            CommentMarkup.PlainText(comment.Body, NotificationsService.TextMaxLength), $"{info.Url}#comment-{comment.Id}");
+            CommentMarkup.PlainText(comment.Body, NotificationsService.TextMaxLength), $"{info.Url}#comment-{comment.Id}", DiscussionTargets.CommentSource(comment.Id));
     }
 
     /// <summary>The author corrects the text or stance within <see cref="CommentLimits.EditWindow"/> of posting; it shows as edited.</summary>
@@ -241,12 +245,27 @@ public sealed class DiscussionService(
         {
             return new CommentResult(CommentStatus.AlreadyDone, await ViewAsync(db, comment, cancellationToken));
         }
-        comment.Body = tidy;
-        comment.BodyHtml = markup.ToHtml(tidy);
-        comment.Stance = stance;
-        comment.EditedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
-        return await PublishChangeAsync(db, comment, cancellationToken);
+        var html = markup.ToHtml(tidy);
+        var windowStart = now - CommentLimits.EditWindow;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // Conditional on what was checked above, so an edit racing a deletion or a hide cannot bring the text back.
+            var edited = await db.Set<Comment>()
+                .Where(row => row.Id == commentId && row.DeletedAt == null && row.HiddenAt == null && row.CreatedAt > windowStart)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(row => row.Body, tidy)
+                    .SetProperty(row => row.BodyHtml, html)
+                    .SetProperty(row => row.Stance, stance)
+                    .SetProperty(row => row.EditedAt, now)
+                    .SetProperty(row => row.Version, row => row.Version + 1), cancellationToken);
+            if (edited == 0)
+            {
+                return new CommentResult(CommentStatus.Unavailable);
+            }
+            await NotificationsService.QuoteAgainAsync(db, DiscussionTargets.CommentSource(commentId), CommentMarkup.PlainText(tidy, NotificationsService.TextMaxLength), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return await PublishChangeAsync(db, commentId, CommentChangeKind.Edited, cancellationToken);
     }
 
     /// <summary>
@@ -268,7 +287,8 @@ public sealed class DiscussionService(
             var deleted = await db.Set<Comment>().Where(row => row.Id == commentId && row.DeletedAt == null).ExecuteUpdateAsync(set => set
                 .SetProperty(row => row.DeletedAt, now)
                 .SetProperty(row => row.Body, "")
-                .SetProperty(row => row.BodyHtml, ""), cancellationToken);
+                .SetProperty(row => row.BodyHtml, "")
+                .SetProperty(row => row.Version, row => row.Version + 1), cancellationToken);
             if (deleted == 0)
             {
                 return new CommentResult(CommentStatus.AlreadyDone);
@@ -277,9 +297,10 @@ public sealed class DiscussionService(
             {
                 await target.CommentCountChangedAsync(db, comment.TargetId, -1, cancellationToken);
             }
+            await NotificationsService.QuoteAgainAsync(db, DiscussionTargets.CommentSource(commentId), "", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        return await PublishChangeAsync(db, await db.Set<Comment>().AsNoTracking().SingleAsync(row => row.Id == commentId, cancellationToken), cancellationToken);
+        return await PublishChangeAsync(db, commentId, CommentChangeKind.Deleted, cancellationToken);
     }
 
     private static async Task<(Comment? Comment, CommentResult? Refusal)> AuthorsCommentAsync(
@@ -434,11 +455,16 @@ public sealed class DiscussionService(
             hidden = await db.Set<Comment>().Where(row => row.Id == commentId && row.HiddenAt == null && row.OpenReports >= CommentLimits.ReportsToHide)
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(row => row.HiddenAt, now)
-                    .SetProperty(row => row.HiddenReason, CommentHiddenReason.Reports), cancellationToken) > 0;
+                    .SetProperty(row => row.HiddenReason, CommentHiddenReason.Reports)
+                    .SetProperty(row => row.Version, row => row.Version + 1), cancellationToken) > 0;
+            if (hidden)
+            {
+                await NotificationsService.QuoteAgainAsync(db, DiscussionTargets.CommentSource(commentId), "", cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
         }
-        var current = await db.Set<Comment>().AsNoTracking().SingleAsync(row => row.Id == commentId, cancellationToken);
-        return hidden ? await PublishChangeAsync(db, current, cancellationToken) : new CommentResult(CommentStatus.Done, await ViewAsync(db, current, cancellationToken));
+        return hidden ? await PublishChangeAsync(db, commentId, CommentChangeKind.Hidden, cancellationToken)
+            : new CommentResult(CommentStatus.Done, await ViewAsync(db, await db.Set<Comment>().AsNoTracking().SingleAsync(row => row.Id == commentId, cancellationToken), cancellationToken));
     }
 
     /// <summary>
@@ -456,29 +482,46 @@ public sealed class DiscussionService(
             return new CommentResult(CommentStatus.Forbidden);
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var comment = await db.Set<Comment>().SingleOrDefaultAsync(row => row.Id == commentId, cancellationToken);
+        var comment = await db.Set<Comment>().AsNoTracking().SingleOrDefaultAsync(row => row.Id == commentId, cancellationToken);
         if (comment is null)
         {
             return new CommentResult(CommentStatus.NotFound);
         }
-        var now = time.GetUtcNow().UtcDateTime;
         var settled = comment.OpenReports == 0 && (hide ? comment.HiddenReason == CommentHiddenReason.Moderator : comment.HiddenAt is null);
         if (settled)
         {
             return new CommentResult(CommentStatus.AlreadyDone, await ViewAsync(db, comment, cancellationToken));
         }
-        comment.HiddenAt = hide ? comment.HiddenAt ?? now : null;
-        comment.HiddenReason = hide ? CommentHiddenReason.Moderator : null;
-        comment.OpenReports = 0;
-        comment.ReviewedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
-        return await PublishChangeAsync(db, comment, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // Only the moderation columns: a deletion at the same moment keeps its effect.
+            await db.Set<Comment>().Where(row => row.Id == commentId).ExecuteUpdateAsync(set =>
+            {
+                if (hide)
+                {
+                    set.SetProperty(row => row.HiddenAt, row => row.HiddenAt ?? now).SetProperty(row => row.HiddenReason, CommentHiddenReason.Moderator);
+                }
+                else
+                {
+                    set.SetProperty(row => row.HiddenAt, (DateTime?)null).SetProperty(row => row.HiddenReason, (CommentHiddenReason?)null);
+                }
+                set.SetProperty(row => row.OpenReports, 0).SetProperty(row => row.ReviewedAt, now).SetProperty(row => row.Version, row => row.Version + 1);
+            }, cancellationToken);
+            var current = await db.Set<Comment>().AsNoTracking().Where(row => row.Id == commentId).Select(row => row.Body).SingleAsync(cancellationToken);
+            await NotificationsService.QuoteAgainAsync(db, DiscussionTargets.CommentSource(commentId),
+                hide ? "" : CommentMarkup.PlainText(current, NotificationsService.TextMaxLength), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return await PublishChangeAsync(db, commentId, hide ? CommentChangeKind.Hidden : CommentChangeKind.Restored, cancellationToken);
     }
 
-    private async Task<CommentResult> PublishChangeAsync(AppDbContext db, Comment comment, CancellationToken cancellationToken)
+    /// <summary>Reads the comment as it is after the change and announces it; a change racing another is announced as stored.</summary>
+    private async Task<CommentResult> PublishChangeAsync(AppDbContext db, int commentId, CommentChangeKind kind, CancellationToken cancellationToken)
     {
-        var view = await ViewAsync(db, comment, cancellationToken);
-        liveEvents.Publish(DiscussionTargets.Topic(comment.TargetType, comment.TargetId), new CommentChanged(view));
+        var stored = await db.Set<Comment>().AsNoTracking().SingleAsync(row => row.Id == commentId, cancellationToken);
+        var view = await ViewAsync(db, stored, cancellationToken);
+        liveEvents.Publish(DiscussionTargets.Topic(stored.TargetType, stored.TargetId), new CommentChanged(view, kind));
         return new CommentResult(CommentStatus.Done, view);
     }
 

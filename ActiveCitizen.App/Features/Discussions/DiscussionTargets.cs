@@ -46,4 +46,7 @@ public static class DiscussionTargets
     public const string Idea = "idea";
 
     public static string Topic(string type, int id) => $"discussion:{type}:{id}";
+
+    /// <summary>How notifications name the comment they quote, to follow its edits, deletion or hiding.</summary>
+    public static string CommentSource(int commentId) => $"comment:{commentId}";
 }

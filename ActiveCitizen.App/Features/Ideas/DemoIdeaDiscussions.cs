@@ -109,7 +109,7 @@ public sealed class DemoIdeaDiscussions(
                 }
                 recipients.Remove(comment.AuthorId);
                 notifications.Stage(db, recipients.Select(entry => (entry.Key, entry.Value)), names[comment.AuthorId], idea.Title,
-                    CommentMarkup.PlainText(comment.Body, NotificationsService.TextMaxLength), $"/ideas/{idea.Id}#comment-{comment.Id}", comment.CreatedAt);
+                    CommentMarkup.PlainText(comment.Body, NotificationsService.TextMaxLength), $"/ideas/{idea.Id}#comment-{comment.Id}", DiscussionTargets.CommentSource(comment.Id), comment.CreatedAt);
             }
             idea.CommentCount = comments.Count;
             count += comments.Count;

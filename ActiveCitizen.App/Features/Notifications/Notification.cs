@@ -23,6 +23,12 @@ public sealed class Notification
     /// <summary>A path on this site, e.g. /ideas/42#comment-7.</summary>
     public string Url { get; set; } = "";
 
+    /// <summary>
+    /// What the excerpt quotes ("comment:7"), so that when it is edited, deleted or hidden the copy in notifications follows:
+    /// a deleted comment's words do not live on in anyone's bell.
+    /// </summary>
+    public string? Source { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime? ReadAt { get; set; }
 }
@@ -45,7 +51,9 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.Property(notification => notification.Excerpt).HasMaxLength(NotificationsService.TextMaxLength);
         builder.Property(notification => notification.Url).HasMaxLength(NotificationsService.TextMaxLength);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(notification => notification.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(notification => notification.Source).HasMaxLength(64);
         // A resident's unread ones, newest first; the id follows time.
         builder.HasIndex(notification => new { notification.UserId, notification.ReadAt });
+        builder.HasIndex(notification => notification.Source);
     }
 }

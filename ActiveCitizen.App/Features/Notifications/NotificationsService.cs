@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ActiveCitizen.App.Features.Notifications;
 
+public sealed record UnreadNotifications(int Count, long NewestId);
+
 public sealed record NotificationView(long Id, NotificationKind Kind, string ActorName, string Subject, string Excerpt, string Url, DateTime CreatedAt, bool Read);
 
 /// <summary>Tells residents what happened around their ideas and comments, and what they have read.</summary>
@@ -20,7 +22,7 @@ public sealed class NotificationsService(IDbContextFactory<AppDbContext> dbFacto
     /// </summary>
     public List<Notification> Stage(
         AppDbContext db, IEnumerable<(string UserId, NotificationKind Kind)> recipients, string actorName, string subject, string excerpt, string url,
-        DateTime? happenedAt = null)
+        string? source = null, DateTime? happenedAt = null)
     {
         var createdAt = happenedAt ?? time.GetUtcNow().UtcDateTime;
         var rows = recipients.Select(recipient => new Notification
@@ -31,10 +33,22 @@ public sealed class NotificationsService(IDbContextFactory<AppDbContext> dbFacto
             Subject = Shorten(subject),
             Excerpt = Shorten(excerpt),
             Url = url,
+            Source = source,
             CreatedAt = createdAt,
         }).ToList();
         db.AddRange(rows);
         return rows;
+    }
+
+    /// <summary>
+    /// Replaces the excerpt of every notification quoting <paramref name="source"/> (empty when what it quoted was deleted or
+    /// hidden), in the caller's transaction.
+    /// </summary>
+    public static Task QuoteAgainAsync(AppDbContext db, string source, string excerpt, CancellationToken cancellationToken)
+    {
+        var shortened = Shorten(excerpt);
+        return db.Set<Notification>().Where(notification => notification.Source == source)
+            .ExecuteUpdateAsync(set => set.SetProperty(notification => notification.Excerpt, shortened), cancellationToken);
     }
 
     /// <summary>Tells each recipient's open pages (their bell) about the stored notifications.</summary>
@@ -48,15 +62,23 @@ public sealed class NotificationsService(IDbContextFactory<AppDbContext> dbFacto
 
     private static string Shorten(string text) => text.Length <= TextMaxLength ? text : text[..(TextMaxLength - 1)] + "…";
 
-    public async Task<int> UnreadCountAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// How many of the principal's notifications are unread, and the newest notification id when counted, so a bell can tell which
+    /// announcements that raced the count it already holds.
+    /// </summary>
+    public async Task<UnreadNotifications> UnreadAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
     {
         var userId = UserAccess.UserIdOf(principal);
         if (userId is null)
         {
-            return 0;
+            return new UnreadNotifications(0, 0);
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<Notification>().CountAsync(notification => notification.UserId == userId && notification.ReadAt == null, cancellationToken);
+        // One statement, so the count and the newest id describe the same moment.
+        return await db.Set<Notification>().Where(notification => notification.UserId == userId)
+            .GroupBy(notification => notification.UserId)
+            .Select(mine => new UnreadNotifications(mine.Count(notification => notification.ReadAt == null), mine.Max(notification => notification.Id)))
+            .SingleOrDefaultAsync(cancellationToken) ?? new UnreadNotifications(0, 0);
     }
 
     public async Task<IReadOnlyList<NotificationView>> ListAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)

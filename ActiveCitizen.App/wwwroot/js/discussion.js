@@ -23,3 +23,8 @@ export function watchEnd(sentinel, dotNet) {
     observer.observe(sentinel);
     return { stop: () => observer.disconnect() };
 }
+
+// Brings a comment a link pointed to (from a notification) into view once its thread is on the page.
+export function reveal(elementId) {
+    document.getElementById(elementId)?.scrollIntoView({ block: "center" });
+}

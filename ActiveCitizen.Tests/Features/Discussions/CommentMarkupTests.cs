@@ -126,6 +126,19 @@ public sealed class CommentMarkupTests
         Assert.Equal("_blank", link.GetAttribute("target"));
     }
 
+    [Theory]
+    [InlineData("[log out](/Account/Logout)")]
+    [InlineData("[elsewhere](//evil.example/phish)")]
+    [InlineData("[relative](account/delete)")]
+    [InlineData("[ftp](ftp://files.example/x)")]
+    public void Links_that_are_not_absolute_web_or_mail_addresses_lose_their_target(string markdown)
+    {
+        var link = Parser.ParseDocument(Markup.ToHtml(markdown)).QuerySelector("a");
+
+        Assert.NotNull(link);
+        Assert.False(link.HasAttribute("href"));
+    }
+
     [Fact]
     public void A_link_that_claims_other_rel_values_gets_ours() =>
         Assert.Equal("nofollow ugc noopener", Parser.ParseDocument(Markup.Sanitize("<a href=\"https://example.org\" rel=\"opener\" target=\"_self\">x</a>"))

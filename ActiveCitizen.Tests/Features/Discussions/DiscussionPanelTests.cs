@@ -9,6 +9,7 @@ using ActiveCitizen.App.Infrastructure.Security;
 using ActiveCitizen.App.Infrastructure.Time;
 using ActiveCitizen.Tests.Infrastructure;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -150,10 +151,15 @@ public sealed class DiscussionPanelTests : ComponentTestContext
         harness.LiveEvents.Publish(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id), new CommentPosted(carried));
         harness.LiveEvents.Publish(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id), new CommentVoted(root.Id, 7, 2, 9));
         harness.LiveEvents.Publish(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id), new CommentVoted(root.Id, 1, 0, 3));
+        // Two edits delivered out of order: the later version stays.
+        harness.LiveEvents.Publish(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id),
+            new CommentChanged(root with { BodyHtml = "<p>Second edit</p>", Version = 2 }, CommentChangeKind.Edited));
+        harness.LiveEvents.Publish(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id),
+            new CommentChanged(root with { BodyHtml = "<p>First edit</p>", Version = 1 }, CommentChangeKind.Edited));
 
         panel.WaitForAssertion(() =>
         {
-            Assert.Equal(["Stored comment", "Only in the event"], Bodies(panel));
+            Assert.Equal(["Second edit", "Only in the event"], Bodies(panel));
             // The late, older count (sequence 3) does not undo the newer one (sequence 9).
             Assert.Equal("7", CommentElement(panel, root.Id).QuerySelector("[data-testid=upvotes]")!.TextContent);
             Assert.Equal("2", CommentElement(panel, root.Id).QuerySelector("[data-testid=downvotes]")!.TextContent);
@@ -283,6 +289,62 @@ public sealed class DiscussionPanelTests : ComponentTestContext
         panel.WaitForAssertion(() => Assert.Equal(CommentLimits.RepliesShown + 3, Bodies(panel).Count));
         Assert.Equal($"Reply {CommentLimits.RepliesShown + 2}", Bodies(panel)[^1]);
         Assert.DoesNotContain(panel.FindAll("button"), button => button.TextContent.Contains("Show more replies"));
+    }
+
+    /// <summary>Posts this many top-level comments, spread over residents and time so no rate limit is reached.</summary>
+    private async Task<List<CommentView>> ManyThreadsAsync(Idea idea, int count)
+    {
+        var residents = new List<System.Security.Claims.ClaimsPrincipal>();
+        for (var index = 0; index < 5; index++)
+        {
+            residents.Add((await harness.ResidentAsync($"Resident {index}")).Principal);
+        }
+        var posted = new List<CommentView>();
+        for (var index = 0; index < count; index++)
+        {
+            posted.Add(await harness.PostAsync(residents[index % residents.Count], idea, $"Comment {index + 1}"));
+            time.Advance(TimeSpan.FromSeconds(13));
+        }
+        return posted;
+    }
+
+    [Fact]
+    public async Task After_a_lost_connection_threads_not_yet_scrolled_to_are_not_taken_for_new_ones()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        await ManyThreadsAsync(idea, CommentLimits.ThreadsPerPage + 5);
+        var (annaId, _) = await harness.ResidentAsync("Anna");
+        var (_, boris) = await harness.ResidentAsync("Boris");
+        SignInAs(annaId, []);
+        var panel = RenderPanel(idea);
+        panel.WaitForAssertion(() => Assert.Equal(CommentLimits.ThreadsPerPage, Bodies(panel).Count));
+        var connection = Services.GetRequiredService<CircuitConnection>();
+        await connection.ConnectedAsync();
+        connection.Disconnected();
+
+        await new DiscussionHarness(database, time).PostAsync(boris, idea, "Really new, missed in the tunnel");
+        await connection.ConnectedAsync();
+
+        panel.WaitForAssertion(() => Assert.Equal("New comments: 1. Show", panel.Find("[data-testid=show-new-comments]").TextContent.Trim()));
+        Assert.Equal($"Comments: {CommentLimits.ThreadsPerPage + 6}", panel.Find("[data-testid=comment-total]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_link_to_a_comment_far_down_the_discussion_shows_its_thread()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var threads = await ManyThreadsAsync(idea, CommentLimits.ThreadsPerPage + 5);
+        var (_, anna) = await harness.ResidentAsync("Anna");
+        var linked = await harness.PostAsync(anna, idea, "The reply a notification points to", threads[^1].Id);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/ideas/{idea.Id}#comment-{linked.Id}");
+
+        var panel = RenderPanel(idea);
+
+        panel.WaitForAssertion(() =>
+        {
+            Assert.Equal($"Comment {CommentLimits.ThreadsPerPage + 5}", Bodies(panel)[0]);
+            Assert.Equal("The reply a notification points to", Bodies(panel)[1]);
+        });
     }
 
     [Fact]

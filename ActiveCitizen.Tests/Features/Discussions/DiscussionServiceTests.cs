@@ -424,6 +424,101 @@ public sealed class DiscussionServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task When_both_limits_are_reached_the_message_gives_the_later_time()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var (_, anna) = await harness.ResidentAsync("Anna");
+        var first = time.GetUtcNow().UtcDateTime;
+        for (var index = 0; index < CommentLimits.PerHour - CommentLimits.PerMinute; index++)
+        {
+            await harness.PostAsync(anna, idea, $"Comment number {index + 1}");
+            time.Advance(TimeSpan.FromSeconds(13));
+        }
+        time.Advance(TimeSpan.FromMinutes(1));
+        for (var index = 0; index < CommentLimits.PerMinute; index++)
+        {
+            await harness.PostAsync(anna, idea, $"Quick one {index + 1}");
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var refused = await harness.Service().PostAsync(anna, DiscussionHarness.Draft(idea, "Both limits now"));
+
+        // The minute's limit frees a place in under a minute, the hour's only an hour after the first comment: the later counts.
+        Assert.Equal((CommentStatus.RateLimited, (DateTime?)first.AddHours(1)), (refused.Status, refused.RetryAt));
+    }
+
+    [Fact]
+    public async Task An_edit_racing_a_deletion_never_brings_the_text_back()
+    {
+        using var onDisk = TestDatabase.OnDisk();
+        var racing = new DiscussionHarness(onDisk, time);
+        var (idea, _) = await racing.IdeaAsync();
+        var (_, anna) = await racing.ResidentAsync("Anna");
+        var last = new Dictionary<int, CommentView>();
+        using var _ = racing.LiveEvents.Subscribe<CommentChanged>(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id), changed =>
+        {
+            lock (last)
+            {
+                if (!last.TryGetValue(changed.Comment.Id, out var known) || changed.Comment.Version > known.Version)
+                {
+                    last[changed.Comment.Id] = changed.Comment;
+                }
+            }
+            return Task.CompletedTask;
+        });
+        var posted = new List<CommentView>();
+        for (var round = 0; round < CommentLimits.PerMinute; round++)
+        {
+            posted.Add(await racing.PostAsync(anna, idea, $"Original text {round}"));
+        }
+
+        await Task.WhenAll(posted.SelectMany(comment => new[]
+        {
+            Task.Run(() => racing.Service().EditAsync(anna, comment.Id, "Edited text", CommentStance.None)),
+            Task.Run(() => racing.Service().DeleteAsync(anna, comment.Id)),
+        }));
+
+        await using var db = onDisk.CreateContext();
+        foreach (var stored in await db.Set<Comment>().ToListAsync())
+        {
+            Assert.NotNull(stored.DeletedAt);
+            Assert.Equal(("", ""), (stored.Body, stored.BodyHtml));
+        }
+        await EventuallyAsync(() => { lock (last) { return last.Count == posted.Count && last.Values.All(view => view.Deleted && view.BodyHtml == ""); } });
+    }
+
+    /// <summary>Waits for events delivered on the thread pool.</summary>
+    private static async Task EventuallyAsync(Func<bool> condition)
+    {
+        for (var attempt = 0; attempt < 200 && !condition(); attempt++)
+        {
+            await Task.Delay(50);
+        }
+        Assert.True(condition());
+    }
+
+    [Fact]
+    public async Task Notifications_quote_a_comment_as_it_is_edited_and_forget_it_when_deleted_or_hidden()
+    {
+        var (idea, authorId) = await harness.IdeaAsync();
+        var author = TestUsers.Principal(authorId);
+        var (_, anna) = await harness.ResidentAsync("Anna");
+        var (_, moderator) = await harness.ResidentAsync("Moderator", Roles.Moderator);
+        var edited = await harness.PostAsync(anna, idea, "Frist thought");
+        var hidden = await harness.PostAsync(anna, idea, "Something rude");
+        var deleted = await harness.PostAsync(anna, idea, "Something regretted");
+        var notifications = harness.Notifications();
+
+        await harness.Service().EditAsync(anna, edited.Id, "First thought", CommentStance.None);
+        await harness.Service().ModerateAsync(moderator, hidden.Id, hide: true);
+        await harness.Service().DeleteAsync(anna, deleted.Id);
+
+        Assert.Equal(["", "", "First thought"], (await notifications.ListAsync(author)).Select(notification => notification.Excerpt));
+        await harness.Service().ModerateAsync(moderator, hidden.Id, hide: false);
+        Assert.Equal(["", "Something rude", "First thought"], (await notifications.ListAsync(author)).Select(notification => notification.Excerpt));
+    }
+
+    [Fact]
     public async Task Outside_the_phases_that_open_discussion_the_thread_is_read_only_and_says_when_it_opens()
     {
         var (idea, _) = await harness.IdeaAsync();

@@ -136,18 +136,18 @@ public sealed class NotificationFanOutTests : IDisposable
         await harness.PostAsync(anna, idea, "Second");
 
         await received.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.Equal(2, await notifications.UnreadCountAsync(author));
+        Assert.Equal(2, (await notifications.UnreadAsync(author)).Count);
         var listed = await notifications.ListAsync(author);
         Assert.Equal(["Second", "First"], listed.Select(notification => notification.Excerpt));
         await notifications.MarkReadAsync(author, listed[1].Id);
-        Assert.Equal(1, await notifications.UnreadCountAsync(author));
+        Assert.Equal(1, (await notifications.UnreadAsync(author)).Count);
         await notifications.MarkReadAsync(author, null);
         await read.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.Equal(0, await notifications.UnreadCountAsync(author));
+        Assert.Equal(0, (await notifications.UnreadAsync(author)).Count);
         // Someone else's notification cannot be marked read by Anna.
         await harness.PostAsync(anna, idea, "Third");
         var third = (await notifications.ListAsync(author))[0];
         await notifications.MarkReadAsync(anna, third.Id);
-        Assert.Equal(1, await notifications.UnreadCountAsync(author));
+        Assert.Equal(1, (await notifications.UnreadAsync(author)).Count);
     }
 }

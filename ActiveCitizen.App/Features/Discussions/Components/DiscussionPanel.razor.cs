@@ -2,6 +2,7 @@ using ActiveCitizen.App.Infrastructure.Live;
 using ActiveCitizen.App.Infrastructure.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
 using MudBlazor;
 
@@ -14,6 +15,8 @@ namespace ActiveCitizen.App.Features.Discussions.Components;
 /// </summary>
 public sealed partial class DiscussionPanel : IAsyncDisposable
 {
+    private const string CommentAnchor = "#comment-";
+
     /// <summary>Every comment shown, by id: the one place a live change is applied.</summary>
     private readonly Dictionary<int, CommentView> comments = [];
     private readonly List<int> rootIds = [];
@@ -21,10 +24,21 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
 
     /// <summary>Replies of each thread loaded from the server, as the offset of the next "show more replies".</summary>
     private readonly Dictionary<int, int> repliesLoaded = [];
+    private readonly HashSet<int> threadsLoading = [];
 
     private readonly List<CommentView> waitingRoots = [];
     private readonly HashSet<int> freshIds = [];
-    private Dictionary<int, int> myVotes = [];
+    private readonly Dictionary<int, int> myVotes = [];
+
+    /// <summary>
+    /// Live events that arrived while a read was under way. They are applied once it is done: applied earlier, they would find
+    /// nothing to change, and the read might then show an older state than the one announced.
+    /// </summary>
+    private readonly List<ILiveEvent> heldEvents = [];
+    private int readsRunning;
+
+    /// <summary>Bumped when the list is reloaded (another order), so a page read for the previous order is not added to it.</summary>
+    private int listGeneration;
 
     private DiscussionTargetInfo? info;
     private CommentSort sort = CommentSort.Oldest;
@@ -57,15 +71,20 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     {
         var user = (await AuthenticationState).User;
         userId = UserAccess.UserIdOf(user);
-        isModerator = user.IsInRole(Roles.Moderator);
         // Listen before reading, so no comment can fall between the read and the subscription.
         subscription = Live.Subscribe<ILiveEvent>(Topic, OnLiveEventAsync);
         presenceVisit = Presence.Join(Topic);
         viewers = Presence.ViewersOf(Topic);
         Connection.Restored += CatchUpAsync;
-        info = await Discussions.DescribeAsync(TargetType, TargetId);
-        total = info?.CommentCount ?? 0;
-        await LoadFirstPageAsync();
+        Navigation.LocationChanged += OnLocationChanged;
+        await ReadingAsync(async () =>
+        {
+            // Whether hidden text is shown follows the database, not the role the sign-in cookie remembers.
+            isModerator = await Access.HasRoleAsync(user, Roles.Moderator);
+            info = await Discussions.DescribeAsync(TargetType, TargetId);
+            total = info?.CommentCount ?? 0;
+            await LoadFirstPageAsync();
+        });
         ready = true;
     }
 
@@ -90,19 +109,44 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         {
             // The reader left before the page finished opening.
         }
+        await RevealLinkedCommentAsync(Navigation.Uri);
+    }
+
+    /// <summary>Runs a read with live events held back until it is done, then applies them in the order they came.</summary>
+    private async Task ReadingAsync(Func<Task> read)
+    {
+        readsRunning++;
+        try
+        {
+            await read();
+        }
+        finally
+        {
+            readsRunning--;
+            if (readsRunning == 0 && heldEvents.Count > 0)
+            {
+                var held = heldEvents.ToList();
+                heldEvents.Clear();
+                held.ForEach(Apply);
+            }
+        }
     }
 
     private async Task LoadFirstPageAsync()
     {
+        listGeneration++;
         comments.Clear();
         rootIds.Clear();
         repliesByThread.Clear();
         repliesLoaded.Clear();
+        threadsLoading.Clear();
         waitingRoots.Clear();
         freshIds.Clear();
-        myVotes.Clear();
         rootsLoaded = 0;
-        await AddPageAsync(await Queries.PageAsync(TargetType, TargetId, sort, 0));
+        var page = await Queries.PageAsync(TargetType, TargetId, sort, 0);
+        // Everything up to the newest comment now is either on this page or further down the list, not new.
+        newestSeenId = Math.Max(newestSeenId, page.NewestId);
+        await AddPageAsync(page);
     }
 
     /// <summary>The next page of threads; called by the scroll observer and by the "show more" button. True if more remain.</summary>
@@ -116,7 +160,15 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         loadingMore = true;
         try
         {
-            await AddPageAsync(await Queries.PageAsync(TargetType, TargetId, sort, rootsLoaded));
+            await ReadingAsync(async () =>
+            {
+                var generation = listGeneration;
+                var page = await Queries.PageAsync(TargetType, TargetId, sort, rootsLoaded);
+                if (generation == listGeneration)
+                {
+                    await AddPageAsync(page);
+                }
+            });
         }
         finally
         {
@@ -134,7 +186,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
             if (comment.ParentId is null)
             {
                 rootsLoaded++;
-                repliesLoaded[comment.Id] = 0;
+                repliesLoaded.TryAdd(comment.Id, 0);
             }
             else
             {
@@ -148,13 +200,28 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
 
     private async Task ShowMoreRepliesAsync(int threadId)
     {
-        var replies = await Queries.MoreRepliesAsync(threadId, repliesLoaded.GetValueOrDefault(threadId));
-        repliesLoaded[threadId] = repliesLoaded.GetValueOrDefault(threadId) + replies.Count;
-        foreach (var reply in replies)
+        // One batch at a time per thread: a double click must not skip a batch.
+        if (!threadsLoading.Add(threadId))
         {
-            Add(reply, asNewRoot: false);
+            return;
         }
-        await LoadMyVotesAsync(replies);
+        try
+        {
+            await ReadingAsync(async () =>
+            {
+                var replies = await Queries.MoreRepliesAsync(threadId, repliesLoaded.GetValueOrDefault(threadId));
+                repliesLoaded[threadId] = repliesLoaded.GetValueOrDefault(threadId) + replies.Count;
+                foreach (var reply in replies)
+                {
+                    Add(reply, asNewRoot: false);
+                }
+                await LoadMyVotesAsync(replies);
+            });
+        }
+        finally
+        {
+            threadsLoading.Remove(threadId);
+        }
     }
 
     private async Task LoadMyVotesAsync(IReadOnlyCollection<CommentView> loaded)
@@ -165,10 +232,74 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         }
     }
 
-    private async Task ChangeSortAsync(CommentSort chosen)
+    private Task ChangeSortAsync(CommentSort chosen)
     {
         sort = chosen;
-        await LoadFirstPageAsync();
+        return ReadingAsync(LoadFirstPageAsync);
+    }
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs args) =>
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                await RevealLinkedCommentAsync(args.Location);
+                StateHasChanged();
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Logger.LogWarning(exception, "Showing the comment linked from {Location} failed.", args.Location);
+            }
+        });
+
+    /// <summary>
+    /// A link to one comment (from a notification) shows it even when it is not on the first page: its thread is loaded at the top
+    /// and the comment scrolled into view.
+    /// </summary>
+    private async Task RevealLinkedCommentAsync(string uri)
+    {
+        var anchor = uri.IndexOf(CommentAnchor, StringComparison.Ordinal);
+        if (anchor < 0 || !int.TryParse(uri.AsSpan(anchor + CommentAnchor.Length), out var commentId))
+        {
+            return;
+        }
+        if (!comments.ContainsKey(commentId))
+        {
+            await ReadingAsync(async () =>
+            {
+                var thread = await Queries.ThreadOfAsync(TargetType, TargetId, commentId);
+                foreach (var comment in thread)
+                {
+                    if (comment.ParentId is null)
+                    {
+                        repliesLoaded.TryAdd(comment.Id, 0);
+                        Add(comment, asNewRoot: true);
+                    }
+                    else if (Add(comment, asNewRoot: false))
+                    {
+                        repliesLoaded[comment.ThreadId] = repliesLoaded.GetValueOrDefault(comment.ThreadId) + 1;
+                    }
+                }
+                await LoadMyVotesAsync(thread);
+            });
+            StateHasChanged();
+        }
+        try
+        {
+            if (scrollModule is not null)
+            {
+                await scrollModule.InvokeVoidAsync("reveal", $"comment-{commentId}");
+            }
+        }
+        catch (JSException exception)
+        {
+            // The thread is on the page; only the scrolling failed.
+            Logger.LogInformation(exception, "Scrolling to comment {CommentId} failed.", commentId);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The reader left.
+        }
     }
 
     /// <summary>Puts a comment in its place; false if it is already shown or its thread is not loaded.</summary>
@@ -186,7 +317,6 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
             if (asNewRoot)
             {
                 rootIds.Insert(0, comment.Id);
-                freshIds.Add(comment.Id);
             }
             else
             {
@@ -206,12 +336,28 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
 
     private Task OnLiveEventAsync(ILiveEvent liveEvent) => InvokeAsync(() =>
     {
+        if (readsRunning > 0 && liveEvent is not DiscussionViewersChanged)
+        {
+            heldEvents.Add(liveEvent);
+            return;
+        }
+        Apply(liveEvent);
+        StateHasChanged();
+    });
+
+    private void Apply(ILiveEvent liveEvent)
+    {
         switch (liveEvent)
         {
             case CommentPosted posted:
                 Arrived(posted.Comment);
                 break;
             case CommentChanged changed:
+                if (changed.Kind == CommentChangeKind.Deleted)
+                {
+                    // Announced once per comment, shown or not.
+                    total = Math.Max(0, total - 1);
+                }
                 Changed(changed.Comment);
                 break;
             case CommentVoted voted when comments.TryGetValue(voted.CommentId, out var shown) && voted.Sequence > shown.VoteSequence:
@@ -221,11 +367,8 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
             case DiscussionViewersChanged presence:
                 viewers = presence.Viewers;
                 break;
-            default:
-                return;
         }
-        StateHasChanged();
-    });
+    }
 
     /// <summary>A comment someone (perhaps this reader, in this or another tab) just posted.</summary>
     private void Arrived(CommentView comment)
@@ -234,36 +377,43 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         {
             return;
         }
+        if (comment.Id <= newestSeenId)
+        {
+            // Older than what the page was read with: not new, only not shown yet. A thread comes with its page; a reply joins its
+            // thread if that is shown (its count already includes it).
+            if (comment.ParentId is not null)
+            {
+                Add(comment, asNewRoot: false);
+            }
+            return;
+        }
         total++;
         if (comment.ParentId is null && comment.AuthorId != userId)
         {
+            newestSeenId = comment.Id;
             waitingRoots.Add(comment);
-            newestSeenId = Math.Max(newestSeenId, comment.Id);
             return;
         }
-        if (Add(comment, asNewRoot: true) && comment.ParentId is not null)
+        if (Add(comment, asNewRoot: true))
         {
             freshIds.Add(comment.Id);
-            if (comments.TryGetValue(comment.ThreadId, out var root))
+            if (comment.ParentId is not null && comments.TryGetValue(comment.ThreadId, out var root))
             {
                 comments[root.Id] = root with { ReplyCount = root.ReplyCount + 1 };
             }
         }
     }
 
+    /// <summary>A comment as it now is; an older version arriving after a newer one is ignored.</summary>
     private void Changed(CommentView comment)
     {
         var waiting = waitingRoots.FindIndex(candidate => candidate.Id == comment.Id);
-        if (waiting >= 0)
+        if (waiting >= 0 && comment.Version >= waitingRoots[waiting].Version)
         {
             waitingRoots[waiting] = comment;
         }
-        if (comments.TryGetValue(comment.Id, out var shown))
+        if (comments.TryGetValue(comment.Id, out var shown) && comment.Version >= shown.Version)
         {
-            if (comment.Deleted && !shown.Deleted)
-            {
-                total--;
-            }
             // Counts travel in their own, sequenced events; a change never rolls them back.
             comments[comment.Id] = comment.VoteSequence >= shown.VoteSequence ? comment
                 : comment with { Upvotes = shown.Upvotes, Downvotes = shown.Downvotes, VoteSequence = shown.VoteSequence };
@@ -274,7 +424,10 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     {
         foreach (var comment in waitingRoots.OrderBy(comment => comment.Id))
         {
-            Add(comment, asNewRoot: true);
+            if (Add(comment, asNewRoot: true))
+            {
+                freshIds.Add(comment.Id);
+            }
         }
         waitingRoots.Clear();
     }
@@ -287,16 +440,25 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     {
         try
         {
-            foreach (var comment in await Queries.SinceAsync(TargetType, TargetId, newestSeenId))
+            await ReadingAsync(async () =>
             {
-                Arrived(comment);
-            }
-            foreach (var comment in await Queries.ManyAsync([.. comments.Keys]))
-            {
-                Changed(comment);
-            }
-            info = await Discussions.DescribeAsync(TargetType, TargetId);
-            total = info?.CommentCount ?? total;
+                IReadOnlyList<CommentView> missed;
+                do
+                {
+                    missed = await Queries.SinceAsync(TargetType, TargetId, newestSeenId);
+                    foreach (var comment in missed)
+                    {
+                        Arrived(comment);
+                    }
+                }
+                while (missed.Count == DiscussionQueries.CatchUpBatch);
+                foreach (var comment in await Queries.ManyAsync([.. comments.Keys]))
+                {
+                    Changed(comment);
+                }
+                info = await Discussions.DescribeAsync(TargetType, TargetId);
+                total = info?.CommentCount ?? total;
+            });
             viewers = Presence.ViewersOf(Topic);
             StateHasChanged();
         }
@@ -426,6 +588,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Connection.Restored -= CatchUpAsync;
+        Navigation.LocationChanged -= OnLocationChanged;
         subscription?.Dispose();
         presenceVisit?.Dispose();
         try

@@ -186,6 +186,9 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.Property<int>("Upvotes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("VoteSequence")
                         .HasColumnType("INTEGER");
 
@@ -197,6 +200,8 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
                     b.HasIndex("AuthorId", "SubmissionKey")
                         .IsUnique();
+
+                    b.HasIndex("TargetType", "TargetId");
 
                     b.HasIndex("ThreadId", "CreatedAt");
 
@@ -485,6 +490,10 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -500,6 +509,8 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Source");
 
                     b.HasIndex("UserId", "ReadAt");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129151709_Discussions")]
+    [Migration("20261129154132_Discussions")]
     partial class Discussions
     {
         /// <inheritdoc />
@@ -189,6 +189,9 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.Property<int>("Upvotes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("VoteSequence")
                         .HasColumnType("INTEGER");
 
@@ -200,6 +203,8 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
                     b.HasIndex("AuthorId", "SubmissionKey")
                         .IsUnique();
+
+                    b.HasIndex("TargetType", "TargetId");
 
                     b.HasIndex("ThreadId", "CreatedAt");
 
@@ -488,6 +493,10 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -503,6 +512,8 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Source");
 
                     b.HasIndex("UserId", "ReadAt");
 

@@ -37,6 +37,7 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     Downvotes = table.Column<int>(type: "INTEGER", nullable: false),
                     Score = table.Column<int>(type: "INTEGER", nullable: false),
                     VoteSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
                     ReplyCount = table.Column<int>(type: "INTEGER", nullable: false),
                     OpenReports = table.Column<int>(type: "INTEGER", nullable: false),
                     SubmissionKey = table.Column<Guid>(type: "TEXT", nullable: false)
@@ -70,6 +71,7 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Excerpt = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Url = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
@@ -158,6 +160,11 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Comments_TargetType_TargetId",
+                table: "Comments",
+                columns: new[] { "TargetType", "TargetId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Comments_TargetType_TargetId_ParentId",
                 table: "Comments",
                 columns: new[] { "TargetType", "TargetId", "ParentId" });
@@ -176,6 +183,11 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                 name: "IX_CommentVotes_UserId",
                 table: "CommentVotes",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Source",
+                table: "Notifications",
+                column: "Source");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_ReadAt",
