@@ -1,6 +1,8 @@
+using ActiveCitizen.App.Features.Discussions;
 using ActiveCitizen.App.Features.Ideas;
 using ActiveCitizen.App.Features.Projects;
 using ActiveCitizen.App.Infrastructure.Data;
+using ActiveCitizen.Tests.Features.Discussions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -80,6 +82,64 @@ public sealed class DiscussionJourneyTests(BrowserFixture browser)
         Assert.True(await reader.EvaluateAsync<bool>("() => window.stillTheSamePage === true"));
         // The writer hears of the reply through the bell.
         await Expect(writer.GetByTestId("unread-count").Locator(".mud-badge")).ToHaveTextAsync("1");
+    }
+
+    [Fact]
+    public async Task None_of_the_attack_list_runs_or_leaves_an_element_when_typed_into_the_comment_box()
+    {
+        var ideaId = await NewIdeaAsync();
+        var dialogs = new List<string>();
+        // The whole list, a comment at most as long as the limit allows; a new resident for every five comments (the rate limit).
+        var comments = new List<string>();
+        foreach (var vector in CommentMarkupTests.XssVectorList)
+        {
+            if (comments.Count == 0 || comments[^1].Length + vector.Length + 2 > CommentLimits.MaxLength)
+            {
+                comments.Add(vector);
+            }
+            else
+            {
+                comments[^1] += "\n\n" + vector;
+            }
+        }
+        IPage? attacker = null;
+        for (var index = 0; index < comments.Count; index++)
+        {
+            if (index % CommentLimits.PerMinute == 0)
+            {
+                attacker = await ResidentOnIdeaAsync($"Attacker {index}", ideaId);
+                attacker.Dialog += (_, dialog) =>
+                {
+                    lock (dialogs)
+                    {
+                        dialogs.Add(dialog.Message);
+                    }
+                    _ = dialog.DismissAsync();
+                };
+            }
+            await PostAsync(MainComposer(attacker!), comments[index]);
+            await Expect(MainComposer(attacker!).Locator("textarea").First).ToHaveValueAsync("");
+        }
+
+        var reader = await ResidentOnIdeaAsync("Careful Reader", ideaId);
+        reader.Dialog += (_, dialog) =>
+        {
+            lock (dialogs)
+            {
+                dialogs.Add(dialog.Message);
+            }
+            _ = dialog.DismissAsync();
+        };
+        var bodies = reader.GetByTestId("comment-body");
+        await Expect(bodies).ToHaveCountAsync(comments.Count);
+        await Expect(bodies.Locator("script, img, svg, math, iframe, object, embed, form, input, style, link, meta, base, video, audio, details, " +
+            "marquee, template, noscript, textarea, select, [onerror], [onload], [onclick], [onfocus], [ontoggle], [style]")).ToHaveCountAsync(0);
+        await Expect(bodies.Locator("a[href]:not([href^='http:']):not([href^='https:']):not([href^='mailto:'])")).ToHaveCountAsync(0);
+        Assert.Null(await reader.EvaluateAsync<string?>("() => document.body.dataset.xss ?? null"));
+        lock (dialogs)
+        {
+            Assert.Empty(dialogs);
+        }
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class CommentMarkupTests
     /// Script tags, event attributes, javascript:/data:/vbscript: URLs, SVG and MathML, broken and nested markup, encodings, and the
     /// Markdown forms of each: what the comment box must survive.
     /// </summary>
-    public static readonly TheoryData<string> XssVectors =
+    public static readonly string[] XssVectorList =
     [
         "<script>alert(1)</script>",
         "<SCRIPT SRC=https://evil.example/xss.js></SCRIPT>",
@@ -91,6 +91,8 @@ public sealed class CommentMarkupTests
         "```html\n<script>alert(1)</script>\n```",
     ];
 
+    public static readonly TheoryData<string> XssVectors = new(XssVectorList);
+
     [Theory]
     [MemberData(nameof(XssVectors))]
     public void Nothing_that_could_run_survives_a_comment(string vector)
@@ -101,7 +103,7 @@ public sealed class CommentMarkupTests
     }
 
     [Fact]
-    public void The_list_of_attacks_is_long_enough_to_mean_something() => Assert.True(XssVectors.Count >= 50);
+    public void The_list_of_attacks_is_long_enough_to_mean_something() => Assert.True(XssVectorList.Length >= 50);
 
     [Theory]
     [InlineData("**bold** and *italic*", "<p><strong>bold</strong> and <em>italic</em></p>")]
