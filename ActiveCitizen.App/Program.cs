@@ -2,6 +2,7 @@ using ActiveCitizen.App.Components.Account;
 using ActiveCitizen.App.Features.Accounts;
 using ActiveCitizen.App.Features.Discussions;
 using ActiveCitizen.App.Features.Ideas;
+using ActiveCitizen.App.Features.Moderation;
 using ActiveCitizen.App.Features.Notifications;
 using ActiveCitizen.App.Features.Projects;
 using ActiveCitizen.App.Features.Stats;
@@ -16,6 +17,7 @@ builder.AddProjects();
 builder.AddIdeas();
 builder.AddDiscussions();
 builder.AddNotifications();
+builder.AddModeration();
 
 var app = builder.Build();
 app.UseInfrastructure();

@@ -154,4 +154,37 @@ public sealed class DiscussionQueries(IDbContextFactory<AppDbContext> dbFactory)
             row.AuthorId, names.GetValueOrDefault(row.AuthorId, ""), row.DeletedAt is null ? row.BodyHtml : "", row.Stance, row.CreatedAt, row.EditedAt,
             row.DeletedAt is not null, row.HiddenAt is not null, row.HiddenReason, row.Upvotes, row.Downvotes, row.VoteSequence, row.ReplyCount, row.Version))];
     }
+
+    /// <summary>Comments reported since their last review, or hidden by reports pending it, oldest first: the moderators' share.</summary>
+    public async Task<IReadOnlyList<CommentAttention>> NeedingAttentionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+                from comment in db.Set<Comment>().AsNoTracking()
+                where comment.DeletedAt == null && (comment.OpenReports > 0 || comment.HiddenReason == CommentHiddenReason.Reports)
+                join author in db.Set<ApplicationUser>() on comment.AuthorId equals author.Id
+                orderby comment.Id
+                select new { comment.Id, comment.TargetType, comment.TargetId, comment.Body, comment.BodyHtml, author.DisplayName, comment.CreatedAt, comment.OpenReports, comment.HiddenReason })
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(row => new CommentAttention(row.Id, row.TargetType, row.TargetId, CommentMarkup.PlainText(row.Body, 200), row.BodyHtml,
+            row.DisplayName, row.CreatedAt, row.OpenReports, row.HiddenReason == CommentHiddenReason.Reports))];
+    }
+
+    public async Task<IReadOnlyList<(string ReporterName, ReportReason Reason, string? Text, DateTime ReportedAt)>> ReportsAsync(int commentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+                from report in db.Set<CommentReport>().AsNoTracking()
+                where report.CommentId == commentId
+                join reporter in db.Set<ApplicationUser>() on report.UserId equals reporter.Id
+                orderby report.ReportedAt descending
+                select new { reporter.DisplayName, report.Reason, report.Text, report.ReportedAt })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(row => (row.DisplayName, row.Reason, row.Text, row.ReportedAt))];
+    }
 }
+
+/// <summary>A comment that needs a moderator, with its sanitized body for them to read.</summary>
+public sealed record CommentAttention(
+    int Id, string TargetType, int TargetId, string Excerpt, string BodyHtml, string AuthorName, DateTime CreatedAt, int OpenReports, bool HiddenByReports);

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using ActiveCitizen.App.Features.Accounts;
+using ActiveCitizen.App.Features.Moderation;
 using ActiveCitizen.App.Features.Notifications;
+using ActiveCitizen.App.Infrastructure.Audit;
 using ActiveCitizen.App.Infrastructure.Data;
 using ActiveCitizen.App.Infrastructure.Live;
 using ActiveCitizen.App.Infrastructure.Security;
@@ -463,6 +465,7 @@ public sealed class DiscussionService(
             }
             await transaction.CommitAsync(cancellationToken);
         }
+        liveEvents.Publish(LiveTopics.Moderation, new ModerationQueueChanged(ModerationItems.Comment(commentId)));
         return hidden ? await PublishChangeAsync(db, commentId, CommentChangeKind.Hidden, cancellationToken)
             : new CommentResult(CommentStatus.Done, await ViewAsync(db, await db.Set<Comment>().AsNoTracking().SingleAsync(row => row.Id == commentId, cancellationToken), cancellationToken));
     }
@@ -471,9 +474,10 @@ public sealed class DiscussionService(
     /// A moderator's review from the thread: hide the comment for good (confirming the reports, or on their own judgement) or restore
     /// it. Either way the reports so far are settled; only new ones count toward hiding it again.
     /// </summary>
-    public async Task<CommentResult> ModerateAsync(ClaimsPrincipal principal, int commentId, bool hide, CancellationToken cancellationToken = default)
+    public async Task<CommentResult> ModerateAsync(
+        ClaimsPrincipal principal, int commentId, bool hide, string? reason = null, CancellationToken cancellationToken = default)
     {
-        if (UserAccess.UserIdOf(principal) is null)
+        if (UserAccess.UserIdOf(principal) is not { } moderatorId)
         {
             return new CommentResult(CommentStatus.SignInRequired);
         }
@@ -511,6 +515,12 @@ public sealed class DiscussionService(
             var current = await db.Set<Comment>().AsNoTracking().Where(row => row.Id == commentId).Select(row => row.Body).SingleAsync(cancellationToken);
             await NotificationsService.QuoteAgainAsync(db, DiscussionTargets.CommentSource(commentId),
                 hide ? "" : CommentMarkup.PlainText(current, NotificationsService.TextMaxLength), cancellationToken);
+            var moderatorName = await db.Users.Where(user => user.Id == moderatorId).Select(user => user.DisplayName).SingleAsync(cancellationToken);
+            AuditTrail.Record(db, now, (moderatorId, moderatorName), hide ? AuditActions.CommentHidden : AuditActions.CommentRestored,
+                DiscussionTargets.CommentSource(commentId), reason,
+                new { hidden = comment.HiddenAt is not null, by = comment.HiddenReason, reports = comment.OpenReports },
+                new { hidden = hide, by = hide ? CommentHiddenReason.Moderator : (CommentHiddenReason?)null, reports = 0 });
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         return await PublishChangeAsync(db, commentId, hide ? CommentChangeKind.Hidden : CommentChangeKind.Restored, cancellationToken);

@@ -73,6 +73,27 @@ internal static class DemoIdeaTexts
     ];
 
     /// <summary>Culture-project venues and improvements; combined per district into the 46 approved ideas and the others.</summary>
+    /// <summary>Courtyard ideas: title, description, category (Playgrounds, Lighting and safety, Greenery), and the verdict so far if any.</summary>
+    public static readonly (string Title, string Description, int Category, bool? Feasible, string? Explanation)[] Yards =
+    [
+        ("Rubber surface under the swings", "The ground under the swings in our yard turns to mud every spring and children fall on hard edges. A rubber surface would fix both.", 0,
+         true, "Standard work for the district council; fits the summer renewal programme."),
+        ("Освещение у мусорных площадок", "Вечером к контейнерам идти страшно: там совсем темно. Нужен хотя бы один фонарь с датчиком движения у каждой площадки.", 1,
+         true, "Фонари с датчиком движения входят в типовой проект благоустройства; стоимость невысокая."),
+        ("A climbing frame for older children", "Our playground only has toys for toddlers. Children of 8 to 12 have nothing to do and play on the car park instead.", 0, null, null),
+        ("Посадить сирень вдоль забора школы", "Вдоль забора школы пустая полоса земли. Кусты сирени закрыли бы дорогу от детей и весной радовали бы весь двор.", 2,
+         true, "Посадка кустарника возможна, полоса не занята коммуникациями."),
+        ("Covered parking for bicycles", "Residents keep bicycles on the stairs because there is nowhere safe outside. A covered rack with locks would free the stairwells.", 1, null, null),
+        ("Фонтан в центре двора", "Хотелось бы небольшой фонтан в центре двора, чтобы летом было прохладнее.", 2,
+         false, "Во дворе нет подводки воды и канализации для фонтана; прокладка сетей не входит в программу."),
+        ("Benches with backs near the entrances", "Older neighbours sit on the low fence because the only bench is far away. Two benches with backs near the entrances would help.", 0, null, null),
+        ("Камеры у детской площадки", "На площадке по вечерам ломают качели. Камера, подключённая к городской системе, остановила бы вандалов.", 1, null, null),
+        ("Replace the dead trees by the car park", "Three trees by the car park died last summer and may fall on cars. They should be removed and replaced with young ones.", 2, null, null),
+        ("Площадка для выгула собак", "Собак выгуливают прямо на газоне у детской площадки. Отдельная огороженная площадка решила бы спор соседей.", 0, null, null),
+        ("Mark a safe crossing to the school", "Children cross the yard's driveway on the way to school where cars turn fast. A painted crossing and a speed bump would make it safe.", 1, null, null),
+        ("Клумбы, за которыми ухаживают жители", "Мы с соседями готовы сами ухаживать за клумбами, если управа выделит землю и рассаду.", 2, null, null),
+    ];
+
     public static readonly (string En, string Ru, int Category)[] CultureVenues =
     [
         ("the district library", "районной библиотеке", 1),

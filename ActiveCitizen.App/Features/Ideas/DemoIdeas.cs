@@ -1,4 +1,5 @@
 using ActiveCitizen.App.Features.Accounts;
+using ActiveCitizen.App.Features.Moderation;
 using ActiveCitizen.App.Features.Projects;
 using ActiveCitizen.App.Infrastructure.Data;
 using ActiveCitizen.App.Shared;
@@ -36,7 +37,8 @@ public sealed class DemoIdeas(IDbContextFactory<AppDbContext> dbFactory, TimePro
         var residents = await db.Users.Where(user => emails.Contains(user.NormalizedEmail!)).OrderBy(user => user.Email).Select(user => user.Id).ToListAsync(cancellationToken);
         var culture = await ProjectAsync(db, DemoProjects.CultureSlug, cancellationToken);
         var housing = await ProjectAsync(db, DemoProjects.HousingSlug, cancellationToken);
-        if (residents.Count < 10 || culture is null || housing is null)
+        var yards = await ProjectAsync(db, DemoProjects.YardsSlug, cancellationToken);
+        if (residents.Count < 10 || culture is null || housing is null || yards is null)
         {
             return;
         }
@@ -44,13 +46,17 @@ public sealed class DemoIdeas(IDbContextFactory<AppDbContext> dbFactory, TimePro
         var random = new Random(2026);
 
         var cultureIdeas = CultureIdeas(culture, residents, random);
+        var yardIdeas = YardIdeas(yards, residents, random);
         var housingIdeas = HousingIdeas(housing, residents, random);
-        // Culture first: ids follow submission time across the whole catalog, as they do in production.
+        // In submission order: ids follow submission time across the whole catalog, as they do in production.
         db.AddRange(cultureIdeas);
+        await db.SaveChangesAsync(cancellationToken);
+        db.AddRange(yardIdeas);
+        await db.SaveChangesAsync(cancellationToken);
         db.AddRange(housingIdeas);
         await db.SaveChangesAsync(cancellationToken);
 
-        foreach (var idea in cultureIdeas.Concat(housingIdeas))
+        foreach (var idea in cultureIdeas.Concat(yardIdeas).Concat(housingIdeas))
         {
             var supporters = residents.Where(id => id != idea.AuthorId).OrderBy(_ => random.Next()).Take(idea.SupportCount).ToList();
             db.AddRange(supporters.Select(userId => new IdeaSupport { IdeaId = idea.Id, UserId = userId, SupportedAt = idea.SubmittedAt.AddHours(random.Next(1, 40)) }));
@@ -59,17 +65,42 @@ public sealed class DemoIdeas(IDbContextFactory<AppDbContext> dbFactory, TimePro
                 db.Add(new IdeaFollow { IdeaId = idea.Id, UserId = supporters.FirstOrDefault() ?? residents[0], FollowedAt = idea.SubmittedAt.AddHours(2) });
             }
         }
-        var allIdeas = cultureIdeas.Concat(housingIdeas).ToList();
-        db.AddRange(allIdeas.Select(idea => (idea.ProjectId, idea.AuthorId))
-            .Concat(db.ChangeTracker.Entries<IdeaSupport>().Select(entry => (allIdeas.Single(idea => idea.Id == entry.Entity.IdeaId).ProjectId, entry.Entity.UserId)))
+        var allIdeas = cultureIdeas.Concat(yardIdeas).Concat(housingIdeas).ToList();
+        var projectOf = allIdeas.ToDictionary(idea => idea.Id, idea => idea.ProjectId);
+        // Listed before adding: the tracker must not change while it is being read.
+        var participants = allIdeas.Select(idea => (idea.ProjectId, idea.AuthorId))
+            .Concat(db.ChangeTracker.Entries<IdeaSupport>().Select(entry => (projectOf[entry.Entity.IdeaId], entry.Entity.UserId)))
             .Distinct()
-            .Select(pair => new ProjectParticipant { ProjectId = pair.Item1, UserId = pair.Item2 }));
+            .Select(pair => new ProjectParticipant { ProjectId = pair.Item1, UserId = pair.Item2 })
+            .ToList();
+        db.AddRange(participants);
         for (var index = 0; index < housingIdeas.Count; index += 3)
         {
             db.Add(new IdeaTag { IdeaId = housingIdeas[index].Id, TagId = tags[index % tags.Count].Id });
         }
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Created {Count} demo ideas.", cultureIdeas.Count + housingIdeas.Count);
+        await ReportAsync(db, housingIdeas[^3], residents, IdeaReportReason.Duplicate, 1, cancellationToken);
+        await ReportAsync(db, housingIdeas[^5], residents, IdeaReportReason.OffTopic, ModerationLimits.ReportsToHide, cancellationToken);
+        logger.LogInformation("Created {Count} demo ideas.", allIdeas.Count);
+    }
+
+    /// <summary>Reports from residents other than the author, hiding the idea pending review when there are enough of them.</summary>
+    private static async Task ReportAsync(AppDbContext db, Idea idea, List<string> residents, IdeaReportReason reason, int reports, CancellationToken cancellationToken)
+    {
+        var reporters = residents.Where(id => id != idea.AuthorId).Take(reports).ToList();
+        db.AddRange(reporters.Select((userId, index) => new IdeaReport
+        {
+            IdeaId = idea.Id, UserId = userId, Reason = reason, ReportedAt = idea.SubmittedAt.AddMinutes(30 + index * 10),
+            Text = reason == IdeaReportReason.Duplicate ? "Same as the idea about paper bills." : null,
+        }));
+        var tracked = await db.Set<Idea>().SingleAsync(candidate => candidate.Id == idea.Id, cancellationToken);
+        tracked.OpenReports = reports;
+        if (reports >= ModerationLimits.ReportsToHide)
+        {
+            tracked.HiddenAt = idea.SubmittedAt.AddMinutes(30 + reports * 10);
+            tracked.HiddenBy = IdeaHiddenBy.Reports;
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static Task<Project?> ProjectAsync(AppDbContext db, string slug, CancellationToken cancellationToken) =>
@@ -108,6 +139,33 @@ public sealed class DemoIdeas(IDbContextFactory<AppDbContext> dbFactory, TimePro
             State = IdeaState.Submitted,
             SubmittedAt = window.StartsAt.AddMinutes(span * (index + 1) / (DemoIdeaTexts.Housing.Length + 1)),
             SupportCount = random.Next(0, 14),
+            SubmissionKey = Guid.NewGuid(),
+            // Moderators have looked at the earlier ones; the newest wait in their queue.
+            TriagedAt = index < DemoIdeaTexts.Housing.Length - 12 ? window.StartsAt.AddMinutes(span * (index + 1) / (DemoIdeaTexts.Housing.Length + 1)).AddHours(1) : null,
+        })];
+    }
+
+    /// <summary>Ideas of the project being screened: all triaged by moderators, some with an expert's verdict already.</summary>
+    private static List<Idea> YardIdeas(Project project, List<string> residents, Random random)
+    {
+        var window = project.Phases.Single(phase => phase.Kind == PhaseKind.Submission);
+        var screeningStarted = project.Phases.Single(phase => phase.Kind == PhaseKind.Screening).StartsAt;
+        var categories = project.Categories.OrderBy(category => category.Id).ToList();
+        var span = (window.EndsAt - window.StartsAt).TotalMinutes;
+        return [.. DemoIdeaTexts.Yards.Select((text, index) => new Idea
+        {
+            ProjectId = project.Id,
+            CategoryId = categories[text.Category].Id,
+            AuthorId = residents[(index + 3) % residents.Count],
+            Title = text.Title,
+            Description = text.Description,
+            District = DistrictNames[(index + 5) % DistrictNames.Length].Code,
+            State = text.Feasible switch { true => IdeaState.Feasible, false => IdeaState.NotFeasible, null => IdeaState.Submitted },
+            StateReason = text.Explanation,
+            StateChangedAt = text.Feasible is null ? null : screeningStarted.AddDays(1 + index % 3),
+            SubmittedAt = window.StartsAt.AddMinutes(span * (index + 1) / (DemoIdeaTexts.Yards.Length + 1)),
+            TriagedAt = window.StartsAt.AddMinutes(span * (index + 1) / (DemoIdeaTexts.Yards.Length + 1)).AddHours(3),
+            SupportCount = random.Next(2, 20),
             SubmissionKey = Guid.NewGuid(),
         })];
     }

@@ -1,3 +1,5 @@
+using ActiveCitizen.App.Shared;
+
 namespace ActiveCitizen.App.Features.Ideas;
 
 /// <summary>A resident's proposal within one project. Its text stays in the language the resident wrote it in.</summary>
@@ -39,6 +41,61 @@ public sealed class Idea
 
     /// <summary>Bumped on every change to the idea's own text or state, guarding against lost updates.</summary>
     public int Version { get; set; }
+
+    /// <summary>Set while the idea is hidden (by a moderator, or after reports pending review); a mark beside the state.</summary>
+    public DateTime? HiddenAt { get; set; }
+    public IdeaHiddenBy? HiddenBy { get; set; }
+
+    /// <summary>Why a moderator hid it; the author is told.</summary>
+    public string? HiddenNote { get; set; }
+
+    /// <summary>The idea this duplicate was merged into; its page leads there.</summary>
+    public int? MergedIntoId { get; set; }
+
+    /// <summary>When a moderator looked at the new idea and cleared it from the queue.</summary>
+    public DateTime? TriagedAt { get; set; }
+
+    /// <summary>Reports since the last review.</summary>
+    public int OpenReports { get; set; }
+
+    /// <summary>The moderators' reason from the managed list when the idea was rejected (the free text is in <see cref="StateReason"/>).</summary>
+    public int? RejectionReasonId { get; set; }
+}
+
+public enum IdeaHiddenBy
+{
+    /// <summary>Hidden automatically after enough reports, pending a moderator's review.</summary>
+    Reports,
+    Moderator,
+}
+
+/// <summary>One resident's report of one idea; the key allows one per resident.</summary>
+public sealed class IdeaReport
+{
+    public int IdeaId { get; set; }
+    public string UserId { get; set; } = "";
+    public IdeaReportReason Reason { get; set; }
+    public string? Text { get; set; }
+    public DateTime ReportedAt { get; set; }
+}
+
+public enum IdeaReportReason
+{
+    Spam,
+    Offensive,
+    OffTopic,
+    Duplicate,
+    Other,
+}
+
+/// <summary>A reason from the moderators' managed list for rejecting an idea ("Off topic", "Not within the city's remit").</summary>
+public sealed class RejectionReason
+{
+    public int Id { get; set; }
+    public LocalizedText Name { get; set; } = new();
+
+    /// <summary>No longer offered; kept because rejected ideas still name it.</summary>
+    public bool Archived { get; set; }
 }
 
 public enum IdeaState

@@ -33,6 +33,42 @@ public sealed class IdeaConfiguration : IEntityTypeConfiguration<Idea>
         builder.HasIndex(idea => idea.CategoryId);
         // The daily limit counts one author's recent ideas.
         builder.HasIndex(idea => new { idea.AuthorId, idea.SubmittedAt });
+
+        builder.Property(idea => idea.HiddenBy).HasConversion<string>().HasMaxLength(16);
+        builder.Property(idea => idea.HiddenNote).HasMaxLength(IdeaLimits.ReasonMaxLength);
+        // MergedIntoId and RejectionReasonId have no foreign keys on purpose: adding one to an existing SQLite table rebuilds it, which
+        // would drop the full-text triggers on Ideas. Ideas are never deleted and reasons only archived, so nothing can dangle.
+        // The moderation queue: ideas not yet triaged, reported ones, hidden ones.
+        builder.HasIndex(idea => idea.TriagedAt);
+        builder.HasIndex(idea => idea.OpenReports);
+        builder.HasIndex(idea => idea.HiddenAt);
+    }
+}
+
+public sealed class IdeaReportConfiguration : IEntityTypeConfiguration<IdeaReport>
+{
+    public void Configure(EntityTypeBuilder<IdeaReport> builder)
+    {
+        builder.ToTable("IdeaReports");
+        builder.HasKey(report => new { report.IdeaId, report.UserId });
+        builder.Property(report => report.Reason).HasConversion<string>().HasMaxLength(16);
+        builder.Property(report => report.Text).HasMaxLength(IdeaLimits.ReasonMaxLength);
+        builder.HasOne<Idea>().WithMany().HasForeignKey(report => report.IdeaId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(report => report.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class RejectionReasonConfiguration : IEntityTypeConfiguration<RejectionReason>
+{
+    public void Configure(EntityTypeBuilder<RejectionReason> builder)
+    {
+        builder.ToTable("RejectionReasons");
+        // The list moderators start with is inserted by the Moderation migration; they add their own and archive as they see fit.
+        builder.ComplexProperty(reason => reason.Name, text =>
+        {
+            text.Property(t => t.En).HasMaxLength(IdeaLimits.VocabularyNameMaxLength);
+            text.Property(t => t.Ru).HasMaxLength(IdeaLimits.VocabularyNameMaxLength);
+        });
     }
 }
 
@@ -81,8 +117,8 @@ public sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
         builder.Property(tag => tag.Color).HasMaxLength(16).IsRequired();
         builder.ComplexProperty(tag => tag.Name, text =>
         {
-            text.Property(t => t.En).HasMaxLength(60);
-            text.Property(t => t.Ru).HasMaxLength(60);
+            text.Property(t => t.En).HasMaxLength(IdeaLimits.VocabularyNameMaxLength);
+            text.Property(t => t.Ru).HasMaxLength(IdeaLimits.VocabularyNameMaxLength);
         });
     }
 }

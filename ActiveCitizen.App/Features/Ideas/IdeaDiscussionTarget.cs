@@ -17,7 +17,7 @@ public sealed class IdeaDiscussionTarget(IDbContextFactory<AppDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var idea = await db.Set<Idea>().AsNoTracking().Where(candidate => candidate.Id == targetId)
-            .Select(candidate => new { candidate.Title, candidate.ProjectId, candidate.AuthorId, candidate.State, candidate.CommentCount })
+            .Select(candidate => new { candidate.Title, candidate.ProjectId, candidate.AuthorId, candidate.State, candidate.CommentCount, candidate.HiddenAt, candidate.MergedIntoId })
             .SingleOrDefaultAsync(cancellationToken);
         if (idea is null)
         {
@@ -26,7 +26,7 @@ public sealed class IdeaDiscussionTarget(IDbContextFactory<AppDbContext> dbFacto
         var schedule = await projects.ScheduleAsync(idea.ProjectId, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         DiscussionClosure? closure = null;
-        if (IdeaLimits.HiddenByDefault.Contains(idea.State))
+        if (IdeaLimits.HiddenByDefault.Contains(idea.State) || idea.HiddenAt is not null || idea.MergedIntoId is not null)
         {
             closure = new DiscussionClosure(DiscussionClosedReason.TargetUnavailable);
         }

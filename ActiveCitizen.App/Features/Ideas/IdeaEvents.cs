@@ -13,3 +13,12 @@ public sealed record IdeaSupportChanged(int IdeaId, int SupportCount, long Seque
 
 /// <summary>The idea's text or state changed (edited, withdrawn); viewers reload it.</summary>
 public sealed record IdeaChanged(int IdeaId) : ILiveEvent;
+
+/// <summary>A moderator tagged or untagged the idea: the tags as they now are, so every viewer updates without a read.</summary>
+public sealed record IdeaTagsChanged(int IdeaId, IReadOnlyList<TagView> Tags) : ILiveEvent;
+
+/// <summary>
+/// Moderation or screening changed the idea's standing (hidden, restored, rejected, merged, screened, shortlisted): the new values,
+/// so pages showing it update without a read.
+/// </summary>
+public sealed record IdeaModerated(int IdeaId, IdeaState State, string? StateReason, bool Hidden, int? MergedIntoId) : ILiveEvent;

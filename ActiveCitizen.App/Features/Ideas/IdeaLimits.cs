@@ -18,8 +18,15 @@ public static class IdeaLimits
     /// <summary>States from which the author may still withdraw: before the idea is shortlisted.</summary>
     public static readonly IReadOnlySet<IdeaState> Withdrawable = new HashSet<IdeaState> { IdeaState.Submitted, IdeaState.Feasible, IdeaState.NotFeasible };
 
+    /// <summary>States from which moderators may reject an idea, and experts give (or change) a verdict: before the shortlist.</summary>
+    public static readonly IReadOnlySet<IdeaState> Rejectable = new HashSet<IdeaState> { IdeaState.Submitted, IdeaState.Feasible, IdeaState.NotFeasible };
+    public static readonly IReadOnlySet<IdeaState> Screenable = Rejectable;
+
     /// <summary>States that stay out of the catalog unless asked for by name.</summary>
     public static readonly IReadOnlySet<IdeaState> HiddenByDefault = new HashSet<IdeaState> { IdeaState.Withdrawn, IdeaState.Rejected };
+
+    /// <summary>Names in the moderators' vocabularies (tags, rejection reasons).</summary>
+    public const int VocabularyNameMaxLength = 60;
 
     public const int SimilarIdeasShown = 5;
     public const int CatalogPageSize = 20;

@@ -21,7 +21,12 @@ public partial class IdeaPage
     private int loadedId;
     private IDisposable? subscription;
 
+    private bool isModerator;
+
     [Parameter] public int Id { get; set; }
+
+    /// <summary>Set when the reader arrives from a duplicate that was merged into this idea.</summary>
+    [SupplyParameterFromQuery(Name = "mergedFrom")] public int? MergedFrom { get; set; }
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private bool CanEdit => idea is { State: IdeaState.Submitted } && Clock.UtcNow < idea.SubmittedAt + IdeaLimits.EditWindow;
@@ -38,10 +43,17 @@ public partial class IdeaPage
         // Listen before reading, so no change can fall between the read and the subscription.
         subscription?.Dispose();
         subscription = Live.Subscribe<ILiveEvent>(LiveTopics.Idea(Id), OnIdeaEventAsync);
-        userId = UserAccess.UserIdOf((await AuthenticationState).User);
+        var user = (await AuthenticationState).User;
+        userId = UserAccess.UserIdOf(user);
+        isModerator = await Access.HasRoleAsync(user, Roles.Moderator);
         if (!await LoadAsync())
         {
             Navigation.NotFound();
+            return;
+        }
+        if (idea!.MergedIntoId is { } target)
+        {
+            Navigation.NavigateTo($"/ideas/{target}?mergedFrom={Id}", replace: true);
             return;
         }
         (supports, follows) = await Ideas.ViewerStateAsync(Id, userId);
@@ -72,6 +84,18 @@ public partial class IdeaPage
                 break;
             case IdeaChanged:
                 await LoadAsync();
+                break;
+            case IdeaTagsChanged tagged when idea is not null:
+                // The tags travel with the event: every viewer sees them at once without a read.
+                idea = idea with { Tags = tagged.Tags };
+                break;
+            case IdeaModerated moderated when idea is not null:
+                if (moderated.MergedIntoId is { } target)
+                {
+                    Navigation.NavigateTo($"/ideas/{target}?mergedFrom={idea.Id}");
+                    return;
+                }
+                idea = idea with { State = moderated.State, StateReason = moderated.StateReason, Hidden = moderated.Hidden };
                 break;
         }
         StateHasChanged();
@@ -150,6 +174,19 @@ public partial class IdeaPage
             await LoadAsync();
         }
     }
+
+    private async Task ReportAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<ReportIdeaDialog>(L["Idea.Report"], new DialogParameters<ReportIdeaDialog> { { d => d.IdeaId, Id } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: IdeaChangeStatus status })
+        {
+            Snackbar.Add(L[status == IdeaChangeStatus.AlreadyDone ? "Idea.AlreadyReported" : "Idea.Reported"], Severity.Info);
+        }
+    }
+
+    /// <summary>A hidden idea's text is for its author and moderators; everyone else reads why it is not shown.</summary>
+    private bool ShowsContent => idea is not null && (!idea.Hidden || isAuthor || isModerator);
 
     public void Dispose() => subscription?.Dispose();
 }

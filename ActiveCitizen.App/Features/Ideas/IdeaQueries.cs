@@ -31,7 +31,8 @@ public sealed record CatalogPage(IReadOnlyList<IdeaCard> Ideas, int Total, bool 
 public sealed record IdeaDetails(
     int Id, string Title, string Description, int ProjectId, string ProjectSlug, LocalizedText ProjectTitle, int CategoryId, LocalizedText Category,
     string? District, IdeaState State, string? StateReason, int SupportCount, long SupportSequence, int CommentCount, DateTime SubmittedAt,
-    DateTime? EditedAt, string AuthorId, string AuthorName, IReadOnlyList<TagView> Tags);
+    DateTime? EditedAt, string AuthorId, string AuthorName, IReadOnlyList<TagView> Tags, bool Hidden = false, IdeaHiddenBy? HiddenBy = null,
+    string? HiddenNote = null, int? MergedIntoId = null, LocalizedText? RejectionReason = null, int OpenReports = 0, bool Triaged = false);
 
 public sealed record SimilarIdea(int Id, string Title, int SupportCount, IdeaState State);
 
@@ -163,7 +164,8 @@ public sealed class IdeaQueries(IDbContextFactory<AppDbContext> dbFactory)
         {
             ideas = ideas.Where(idea => idea.State != IdeaState.Withdrawn && idea.State != IdeaState.Rejected);
         }
-        return ideas;
+        // Hidden ideas and merged duplicates are not listed for anyone; moderators find them in their console.
+        return ideas.Where(idea => idea.HiddenAt == null && idea.MergedIntoId == null);
     }
 
     /// <summary>Fills the cards of one page (at most a hundred ideas) with names and tags in three small reads.</summary>
@@ -204,7 +206,7 @@ public sealed class IdeaQueries(IDbContextFactory<AppDbContext> dbFactory)
         return flat[..(cut > ExcerptLength / 2 ? cut : ExcerptLength)] + "…";
     }
 
-    private static async Task<Dictionary<int, List<TagView>>> TagsOfAsync(AppDbContext db, List<int> ids, CancellationToken cancellationToken)
+    public static async Task<Dictionary<int, List<TagView>>> TagsOfAsync(AppDbContext db, List<int> ids, CancellationToken cancellationToken)
     {
         var rows = await (
                 from tagged in db.Set<IdeaTag>().AsNoTracking()
@@ -225,10 +227,12 @@ public sealed class IdeaQueries(IDbContextFactory<AppDbContext> dbFactory)
                 join project in db.Set<Project>() on idea.ProjectId equals project.Id
                 join category in db.Set<ProjectCategory>() on idea.CategoryId equals category.Id
                 join author in db.Set<ApplicationUser>() on idea.AuthorId equals author.Id
+                from reason in db.Set<RejectionReason>().Where(reason => reason.Id == idea.RejectionReasonId).DefaultIfEmpty()
                 select new IdeaDetails(
                     idea.Id, idea.Title, idea.Description, idea.ProjectId, project.Slug, project.Title, idea.CategoryId, category.Name, idea.District,
                     idea.State, idea.StateReason, idea.SupportCount, idea.SupportChanges, idea.CommentCount, idea.SubmittedAt, idea.EditedAt, idea.AuthorId,
-                    author.DisplayName, new List<TagView>()))
+                    author.DisplayName, new List<TagView>(), idea.HiddenAt != null, idea.HiddenBy, idea.HiddenNote, idea.MergedIntoId,
+                    reason == null ? null : reason.Name, idea.OpenReports, idea.TriagedAt != null))
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null)
         {
@@ -264,7 +268,8 @@ public sealed class IdeaQueries(IDbContextFactory<AppDbContext> dbFactory)
         var match = IdeaSearchText.MatchAny(chosen)!;
         var (lowest, highest) = await IdRangeAsync(db, projectId, cancellationToken);
         var visible = db.Set<Idea>().Where(idea =>
-            idea.ProjectId == projectId && idea.Id != excludeIdeaId && idea.State != IdeaState.Withdrawn && idea.State != IdeaState.Rejected);
+            idea.ProjectId == projectId && idea.Id != excludeIdeaId && idea.State != IdeaState.Withdrawn && idea.State != IdeaState.Rejected
+            && idea.HiddenAt == null && idea.MergedIntoId == null);
         var rankedFrom = candidates <= SimilarCandidateBudget
             ? lowest
             : Math.Max(lowest, await WindowStartAsync(db, match, visible, lowest, highest, SimilarWindow, cancellationToken));
@@ -318,7 +323,8 @@ public sealed class IdeaQueries(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<ProjectFigures> ProjectFiguresAsync(int projectId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ideas = db.Set<Idea>().Where(idea => idea.ProjectId == projectId && idea.State != IdeaState.Withdrawn && idea.State != IdeaState.Rejected);
+        var ideas = db.Set<Idea>().Where(idea => idea.ProjectId == projectId && idea.State != IdeaState.Withdrawn && idea.State != IdeaState.Rejected
+            && idea.HiddenAt == null && idea.MergedIntoId == null);
         var count = await ideas.CountAsync(cancellationToken);
         var supports = await ideas.SumAsync(idea => idea.SupportCount, cancellationToken);
         var participants = await db.Set<ProjectParticipant>().CountAsync(participant => participant.ProjectId == projectId, cancellationToken);

@@ -1,11 +1,15 @@
 using ActiveCitizen.App.Features.Projects;
+using ActiveCitizen.App.Infrastructure.Live;
 using ActiveCitizen.App.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace ActiveCitizen.App.Features.Ideas;
 
-public partial class IdeasCatalogPage
+public partial class IdeasCatalogPage : IDisposable
 {
+    /// <summary>One subscription per idea on the page: a tag, a hide or a merge reaches the card at once, with its data.</summary>
+    private readonly List<IDisposable> cardSubscriptions = [];
+
     private IReadOnlyList<(int Id, string Slug, LocalizedText Title)> projects = [];
     private IReadOnlyList<TagView> tags = [];
     private IReadOnlyList<CategoryView> categories = [];
@@ -50,8 +54,53 @@ public partial class IdeasCatalogPage
         if (load == loads)
         {
             result = page;
+            FollowCards();
         }
     }
+
+    private void FollowCards()
+    {
+        cardSubscriptions.ForEach(subscription => subscription.Dispose());
+        cardSubscriptions.Clear();
+        foreach (var card in result?.Ideas ?? [])
+        {
+            cardSubscriptions.Add(Live.Subscribe<ILiveEvent>(LiveTopics.Idea(card.Id), liveEvent => InvokeAsync(() =>
+            {
+                if (result is null)
+                {
+                    return;
+                }
+                var cards = result.Ideas.ToList();
+                var index = cards.FindIndex(shown => shown.Id == card.Id);
+                if (index < 0)
+                {
+                    return;
+                }
+                switch (liveEvent)
+                {
+                    case IdeaTagsChanged tagged:
+                        cards[index] = cards[index] with { Tags = tagged.Tags };
+                        break;
+                    case IdeaModerated { Hidden: true } or IdeaModerated { MergedIntoId: not null }:
+                        // No longer listed for anyone: it leaves the page.
+                        cards.RemoveAt(index);
+                        break;
+                    case IdeaModerated moderated:
+                        cards[index] = cards[index] with { State = moderated.State };
+                        break;
+                    case IdeaSupportChanged supported:
+                        cards[index] = cards[index] with { SupportCount = supported.SupportCount };
+                        break;
+                    default:
+                        return;
+                }
+                result = result with { Ideas = cards };
+                StateHasChanged();
+            })));
+        }
+    }
+
+    public void Dispose() => cardSubscriptions.ForEach(subscription => subscription.Dispose());
 
     private static CatalogSort ParseSort(string? value, string? text) => value switch
     {

@@ -19,6 +19,7 @@ public static class IdeasModule
     {
         builder.Services.AddSingleton<IdeaQueries>();
         builder.Services.AddSingleton<IdeasService>();
+        builder.Services.AddSingleton<IdeaAttentionQueries>();
         builder.Services.AddSingleton<IDiscussionTarget, IdeaDiscussionTarget>();
         builder.Services.AddSingleton<IDemoDataSeeder, DemoIdeas>();
         builder.Services.AddSingleton<IDemoDataSeeder, DemoIdeaDiscussions>();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ActiveCitizen.App.Features.Moderation;
 using ActiveCitizen.App.Features.Projects;
 using ActiveCitizen.App.Infrastructure.Data;
 using ActiveCitizen.App.Infrastructure.Live;
@@ -143,6 +144,7 @@ public sealed class IdeasService(
             }
             var submitted = new IdeaSubmitted(idea.Id, idea.ProjectId, userId);
             liveEvents.Publish(LiveTopics.Project(idea.ProjectId), submitted);
+            liveEvents.Publish(LiveTopics.Moderation, new ModerationQueueChanged(ModerationItems.Idea(idea.Id)));
             liveEvents.Publish(LiveTopics.Site, submitted);
             return new SubmitResult(SubmitStatus.Submitted, idea.Id);
         }
@@ -265,7 +267,7 @@ public sealed class IdeasService(
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var idea = await db.Set<Idea>().AsNoTracking().Where(candidate => candidate.Id == ideaId)
-            .Select(candidate => new { candidate.ProjectId, candidate.AuthorId, candidate.State, candidate.SupportCount })
+            .Select(candidate => new { candidate.ProjectId, candidate.AuthorId, candidate.State, candidate.SupportCount, candidate.HiddenAt, candidate.MergedIntoId })
             .SingleOrDefaultAsync(cancellationToken);
         if (idea is null)
         {
@@ -275,7 +277,7 @@ public sealed class IdeasService(
         {
             return new SupportResult(SupportStatus.OwnIdea, idea.SupportCount);
         }
-        if (IdeaLimits.HiddenByDefault.Contains(idea.State))
+        if (IdeaLimits.HiddenByDefault.Contains(idea.State) || idea.HiddenAt is not null || idea.MergedIntoId is not null)
         {
             return new SupportResult(SupportStatus.Unavailable, idea.SupportCount);
         }
@@ -365,6 +367,80 @@ public sealed class IdeasService(
         {
             // A second click raced the first; the resident follows the idea either way.
             return new IdeaChangeResult(IdeaChangeStatus.AlreadyDone);
+        }
+        return new IdeaChangeResult(IdeaChangeStatus.Done);
+    }
+
+    /// <summary>
+    /// A resident reports an idea, once. When <see cref="ModerationLimits.ReportsToHide"/> residents have reported it since the last
+    /// review it is hidden pending a moderator's review; either way it joins the moderators' queue.
+    /// </summary>
+    public async Task<IdeaChangeResult> ReportAsync(
+        ClaimsPrincipal principal, int ideaId, IdeaReportReason reason, string? text, CancellationToken cancellationToken = default)
+    {
+        var userId = UserAccess.UserIdOf(principal);
+        if (userId is null || !await access.IsResidentAsync(principal, cancellationToken))
+        {
+            return new IdeaChangeResult(IdeaChangeStatus.SignInRequired);
+        }
+        var tidyText = IdeaRules.Tidy(text);
+        var errors = new List<FieldError>();
+        if (!Enum.IsDefined(reason))
+        {
+            errors.Add(new FieldError(nameof(IdeaReport.Reason), "Validation.ReportReason"));
+        }
+        if (reason == IdeaReportReason.Other && tidyText.Length == 0)
+        {
+            errors.Add(new FieldError(IdeaRules.ReasonField, "Validation.ReportTextRequired"));
+        }
+        if (tidyText.Length > IdeaLimits.ReasonMaxLength)
+        {
+            errors.Add(new FieldError(IdeaRules.ReasonField, "Validation.ReportTextTooLong", IdeaLimits.ReasonMaxLength));
+        }
+        if (errors.Count > 0)
+        {
+            return new IdeaChangeResult(IdeaChangeStatus.Invalid, errors);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var idea = await db.Set<Idea>().AsNoTracking().Where(candidate => candidate.Id == ideaId)
+            .Select(candidate => new { candidate.AuthorId }).SingleOrDefaultAsync(cancellationToken);
+        if (idea is null)
+        {
+            return new IdeaChangeResult(IdeaChangeStatus.NotFound);
+        }
+        if (idea.AuthorId == userId)
+        {
+            return new IdeaChangeResult(IdeaChangeStatus.NotAuthor);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        bool hidden;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.Add(new IdeaReport { IdeaId = ideaId, UserId = userId, Reason = reason, Text = tidyText.Length == 0 ? null : tidyText, ReportedAt = now });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // The key (idea, resident): this resident reported it already.
+                return new IdeaChangeResult(IdeaChangeStatus.AlreadyDone);
+            }
+            await db.Set<Idea>().Where(candidate => candidate.Id == ideaId)
+                .ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.OpenReports, candidate => candidate.OpenReports + 1), cancellationToken);
+            hidden = await db.Set<Idea>().Where(candidate => candidate.Id == ideaId && candidate.HiddenAt == null && candidate.OpenReports >= ModerationLimits.ReportsToHide)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(candidate => candidate.HiddenAt, now)
+                    .SetProperty(candidate => candidate.HiddenBy, IdeaHiddenBy.Reports)
+                    .SetProperty(candidate => candidate.Version, candidate => candidate.Version + 1), cancellationToken) > 0;
+            await transaction.CommitAsync(cancellationToken);
+        }
+        liveEvents.Publish(LiveTopics.Moderation, new ModerationQueueChanged(ModerationItems.Idea(ideaId)));
+        if (hidden)
+        {
+            var state = await db.Set<Idea>().AsNoTracking().Where(candidate => candidate.Id == ideaId)
+                .Select(candidate => new { candidate.State, candidate.StateReason, candidate.MergedIntoId }).SingleAsync(cancellationToken);
+            liveEvents.Publish(LiveTopics.Idea(ideaId), new IdeaModerated(ideaId, state.State, state.StateReason, true, state.MergedIntoId));
         }
         return new IdeaChangeResult(IdeaChangeStatus.Done);
     }

@@ -38,6 +38,13 @@ public enum NotificationKind
     CommentOnYourIdea,
     CommentOnFollowedIdea,
     ReplyToYourComment,
+    YourIdeaHidden,
+    YourIdeaRestored,
+    YourIdeaRejected,
+    YourIdeaMerged,
+    YourIdeaFeasible,
+    YourIdeaNotFeasible,
+    YourIdeaShortlisted,
 }
 
 public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>

@@ -5,13 +5,15 @@ using Microsoft.EntityFrameworkCore;
 namespace ActiveCitizen.App.Features.Projects;
 
 /// <summary>
-/// The demo's two projects: the housing-services project taking ideas now, and a culture project whose commission has decided.
+/// The demo's three projects: the housing-services project taking ideas now, a yards project whose ideas experts are screening, and
+/// a culture project whose commission has decided.
 /// Dates are set around the moment of seeding, so a fresh demo is always in the middle of the story.
 /// </summary>
 public sealed class DemoProjects(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ILogger<DemoProjects> logger) : IDemoDataSeeder
 {
     public const string HousingSlug = "online-housing-services";
     public const string CultureSlug = "culture-in-your-district";
+    public const string YardsSlug = "cosy-yards";
 
     public int Order => 10;
 
@@ -24,6 +26,10 @@ public sealed class DemoProjects(IDbContextFactory<AppDbContext> dbFactory, Time
         if (!existing.Contains(CultureSlug))
         {
             db.Add(Culture(today));
+        }
+        if (!existing.Contains(YardsSlug))
+        {
+            db.Add(Yards(today));
         }
         if (!existing.Contains(HousingSlug))
         {
@@ -72,6 +78,39 @@ public sealed class DemoProjects(IDbContextFactory<AppDbContext> dbFactory, Time
             Category("Repairs and maintenance", "Ремонт и обслуживание"),
             Category("Notifications", "Уведомления"),
             Category("Sign-in and access", "Вход и доступ"),
+        ],
+    };
+
+    private static Project Yards(DateTime today) => new()
+    {
+        Slug = YardsSlug,
+        CreatedAt = today.AddDays(-20),
+        Title = LocalizedText.Of("Cosy yards: what your courtyard needs", "Уютный двор: что нужно вашему двору"),
+        Summary = LocalizedText.Of(
+            "Residents proposed how to improve their courtyards. Experts are now checking which ideas the city can carry out.",
+            "Жители предложили, как улучшить свои дворы. Сейчас эксперты проверяют, какие идеи город может воплотить."),
+        Description = LocalizedText.Of(
+            "Playgrounds, benches, lighting, parking and greenery: the district councils will renew hundreds of courtyards next summer. " +
+            "The submission phase is over; experts give every idea a verdict and shortlist the feasible ones, residents discuss and support " +
+            "them, and the commission chooses.",
+            "Детские площадки, скамейки, освещение, парковка и озеленение: следующим летом управы обновят сотни дворов. Приём идей " +
+            "завершён; эксперты оценивают каждую идею и включают реализуемые в короткий список, жители обсуждают и поддерживают их, " +
+            "а комиссия делает выбор."),
+        Phases = Schedule(today,
+        [
+            (PhaseKind.Announcement, -20, -18, PhaseActions.None),
+            (PhaseKind.Submission, -18, -8, PhaseActions.Submit | PhaseActions.Support | PhaseActions.Comment),
+            (PhaseKind.Screening, -8, 6, PhaseActions.Comment),
+            (PhaseKind.Discussion, 6, 20, PhaseActions.Support | PhaseActions.Comment),
+            (PhaseKind.Commission, 20, 27, PhaseActions.None),
+            (PhaseKind.Results, 27, 34, PhaseActions.Comment),
+            (PhaseKind.Implementation, 34, 300, PhaseActions.Comment),
+        ]),
+        Categories =
+        [
+            Category("Playgrounds", "Детские площадки"),
+            Category("Lighting and safety", "Освещение и безопасность"),
+            Category("Greenery", "Озеленение"),
         ],
     };
 

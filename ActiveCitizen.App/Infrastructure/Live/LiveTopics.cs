@@ -12,6 +12,9 @@ public static class LiveTopics
     /// <summary>Facts about one idea: supporters, edits, state.</summary>
     public static string Idea(int ideaId) => $"idea:{ideaId}";
 
+    /// <summary>The moderation queue: only the console (moderators) listens here.</summary>
+    public const string Moderation = "moderation";
+
     /// <summary>Facts about one account: its roles or standing changed.</summary>
     public static string User(string userId) => $"user:{userId}";
 }

@@ -1,6 +1,7 @@
 using ActiveCitizen.App.Components.Layout;
 using ActiveCitizen.App.Features.Accounts;
 using ActiveCitizen.App.Features.Ideas;
+using ActiveCitizen.App.Features.Moderation;
 using ActiveCitizen.App.Features.Projects;
 using ActiveCitizen.App.Infrastructure.Security;
 using ActiveCitizen.Tests.Infrastructure;
@@ -12,16 +13,15 @@ namespace ActiveCitizen.Tests.Components.Layout;
 public sealed class NavMenuTests : ComponentTestContext
 {
     /// <summary>
-    /// The real entries of the features composed so far, plus one entry per policy no composed feature uses yet (as the Moderation,
-    /// Screening and Commission features will add them), so that every role's view is checked against the real policies.
+    /// The real entries of the features composed so far, plus one entry per policy no composed feature uses yet (as the Commission
+    /// feature will add it), so that every role's view is checked against the real policies.
     /// </summary>
     private static readonly NavigationEntry[] Catalog =
     [
         .. ProjectsModule.Navigation,
         .. IdeasModule.Navigation,
         .. AccountsModule.Navigation,
-        new("Nav.Home", "/moderation", "", Policies.Moderation, 500),
-        new("Nav.Home", "/screening", "", Policies.Screening, 600),
+        .. ModerationModule.Navigation,
         new("Nav.Home", "/commission", "", Policies.Commission, 700),
     ];
 

@@ -47,7 +47,8 @@ public sealed class IdeaPagesTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.Contains("Accepting ideas", html);
         Assert.Contains("Propose an idea", html);
         Assert.Contains("Idea submission", html);
-        Assert.Contains($"{DemoIdeaTexts.Housing.Length}</span><span>ideas", html);
+        // One demo idea is hidden after reports, pending a moderator's review: the project counts the ideas residents can see.
+        Assert.Contains($"{DemoIdeaTexts.Housing.Length - 1}</span><span>ideas", html);
     }
 
     [Fact]

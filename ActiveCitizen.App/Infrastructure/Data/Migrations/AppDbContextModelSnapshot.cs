@@ -285,7 +285,27 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenReports")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RejectionReasonId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
@@ -317,6 +337,9 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                         .HasMaxLength(140)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("TriagedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -325,7 +348,13 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("HiddenAt");
+
+                    b.HasIndex("OpenReports");
+
                     b.HasIndex("State");
+
+                    b.HasIndex("TriagedAt");
 
                     b.HasIndex("AuthorId", "SubmissionKey")
                         .IsUnique();
@@ -361,6 +390,33 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.HasIndex("UserId", "FollowedAt");
 
                     b.ToTable("IdeaFollows", (string)null);
+                });
+
+            modelBuilder.Entity("ActiveCitizen.App.Features.Ideas.IdeaReport", b =>
+                {
+                    b.Property<int>("IdeaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IdeaId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("IdeaReports", (string)null);
                 });
 
             modelBuilder.Entity("ActiveCitizen.App.Features.Ideas.IdeaSearchMatch", b =>
@@ -424,6 +480,35 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.ToTable("ProjectParticipants", (string)null);
                 });
 
+            modelBuilder.Entity("ActiveCitizen.App.Features.Ideas.RejectionReason", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "ActiveCitizen.App.Features.Ideas.RejectionReason.Name#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Ru")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RejectionReasons", (string)null);
+                });
+
             modelBuilder.Entity("ActiveCitizen.App.Features.Ideas.Tag", b =>
                 {
                     b.Property<int>("Id")
@@ -461,6 +546,29 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Tags", (string)null);
+                });
+
+            modelBuilder.Entity("ActiveCitizen.App.Features.Moderation.ModerationClaim", b =>
+                {
+                    b.Property<string>("ItemKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ActiveAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ItemKey");
+
+                    b.HasIndex("ModeratorId");
+
+                    b.ToTable("ModerationClaims", (string)null);
                 });
 
             modelBuilder.Entity("ActiveCitizen.App.Features.Notifications.Notification", b =>
@@ -647,6 +755,56 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.HasIndex("ProjectId", "StartsAt");
 
                     b.ToTable("ProjectPhases", (string)null);
+                });
+
+            modelBuilder.Entity("ActiveCitizen.App.Infrastructure.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Action");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("Target");
+
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("ActiveCitizen.App.Infrastructure.Mail.QueuedMail", b =>
@@ -930,6 +1088,21 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ActiveCitizen.App.Features.Ideas.IdeaReport", b =>
+                {
+                    b.HasOne("ActiveCitizen.App.Features.Ideas.Idea", null)
+                        .WithMany()
+                        .HasForeignKey("IdeaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ActiveCitizen.App.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ActiveCitizen.App.Features.Ideas.IdeaSupport", b =>
                 {
                     b.HasOne("ActiveCitizen.App.Features.Ideas.Idea", null)
@@ -971,6 +1144,15 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.HasOne("ActiveCitizen.App.Features.Accounts.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ActiveCitizen.App.Features.Moderation.ModerationClaim", b =>
+                {
+                    b.HasOne("ActiveCitizen.App.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ModeratorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using ActiveCitizen.App.Features.Ideas;
+using ActiveCitizen.App.Features.Notifications;
+using ActiveCitizen.App.Features.Projects;
+using ActiveCitizen.App.Infrastructure.Audit;
+using ActiveCitizen.App.Infrastructure.Data;
+using ActiveCitizen.App.Infrastructure.Security;
+using ActiveCitizen.App.Shared;
+
+namespace ActiveCitizen.App.Features.Moderation;
+
+/// <summary>
+/// What experts do: a verdict on each idea of a project in its screening phase (feasible or not, with an explanation shown on the
+/// idea), then the shortlist of feasible ideas for the commission. The shortlist can change during screening and discussion and is
+/// frozen when the commission phase begins, because the commission's sessions vote on it from then on.
+/// </summary>
+public sealed class ScreeningService(IdeaActionRunner runner, ProjectQueries projects, TimeProvider time)
+{
+    public const string ExplanationField = "Explanation";
+
+    /// <summary>Phases in which the shortlist may still change.</summary>
+    public static readonly IReadOnlySet<PhaseKind> ShortlistOpen = new HashSet<PhaseKind> { PhaseKind.Screening, PhaseKind.Discussion };
+
+    public Task<ModerationResult> ScreenAsync(ClaimsPrincipal principal, int ideaId, bool feasible, string? explanation, CancellationToken cancellationToken = default)
+    {
+        var tidy = IdeaRules.Tidy(explanation);
+        var errors = IdeaRules.ValidateReason(tidy);
+        if (errors.Count > 0)
+        {
+            return Task.FromResult(new ModerationResult(ModerationStatus.Invalid, Errors: [.. errors.Select(error => error with { Field = ExplanationField })]));
+        }
+        string? refusalKey = null;
+        return WithKeyAsync(runner.RunAsync(principal, Roles.Expert, respectClaims: false, [ideaId], AuditActions.IdeaScreened, tidy, async (db, before, _, after) =>
+        {
+            if (await PhaseOfAsync(before.ProjectId, cancellationToken) != PhaseKind.Screening)
+            {
+                refusalKey = "Screening.Refused.NotScreeningPhase";
+                return ModerationStatus.Refused;
+            }
+            if (before.Hidden || before.MergedIntoId is not null || !IdeaLimits.Screenable.Contains(before.State))
+            {
+                refusalKey = "Screening.Refused.NotScreenable";
+                return ModerationStatus.Refused;
+            }
+            if (before.State == (feasible ? IdeaState.Feasible : IdeaState.NotFeasible) && before.StateReason == tidy)
+            {
+                return ModerationStatus.AlreadyDone;
+            }
+            await IdeaCuration.ScreenAsync(db, before.Id, feasible, tidy, time.GetUtcNow().UtcDateTime, cancellationToken);
+            runner.Tell(db, after, before, feasible ? NotificationKind.YourIdeaFeasible : NotificationKind.YourIdeaNotFeasible, tidy);
+            return ModerationStatus.Done;
+        }, cancellationToken), () => refusalKey);
+    }
+
+    public Task<ModerationResult> ShortlistAsync(ClaimsPrincipal principal, int ideaId, bool shortlisted, CancellationToken cancellationToken = default)
+    {
+        string? refusalKey = null;
+        return WithKeyAsync(runner.RunAsync(principal, Roles.Expert, respectClaims: false, [ideaId],
+            shortlisted ? AuditActions.IdeaShortlisted : AuditActions.IdeaUnshortlisted, null, async (db, before, _, after) =>
+        {
+            if (await PhaseOfAsync(before.ProjectId, cancellationToken) is not { } phase || !ShortlistOpen.Contains(phase))
+            {
+                refusalKey = "Screening.Refused.ShortlistFrozen";
+                return ModerationStatus.Refused;
+            }
+            if (before.State == (shortlisted ? IdeaState.Shortlisted : IdeaState.Feasible))
+            {
+                return ModerationStatus.AlreadyDone;
+            }
+            if (!await IdeaCuration.ShortlistAsync(db, before.Id, shortlisted, time.GetUtcNow().UtcDateTime, cancellationToken))
+            {
+                refusalKey = "Screening.Refused.NotFeasible";
+                return ModerationStatus.Refused;
+            }
+            if (shortlisted)
+            {
+                runner.Tell(db, after, before, NotificationKind.YourIdeaShortlisted, "");
+            }
+            return ModerationStatus.Done;
+        }, cancellationToken), () => refusalKey);
+    }
+
+    private async Task<PhaseKind?> PhaseOfAsync(int projectId, CancellationToken cancellationToken) =>
+        (await projects.ScheduleAsync(projectId, cancellationToken))?.CurrentPhase(time.GetUtcNow().UtcDateTime)?.Kind;
+
+    private static async Task<ModerationResult> WithKeyAsync(Task<ModerationResult> running, Func<string?> refusalKey)
+    {
+        var result = await running;
+        return result.Status == ModerationStatus.Refused ? result with { MessageKey = refusalKey() } : result;
+    }
+}

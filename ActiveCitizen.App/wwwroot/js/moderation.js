@@ -1,0 +1,23 @@
+// The moderation console's keyboard shortcuts. Keys typed into a field are the moderator's text, not commands.
+export function listen(dotNet, keys) {
+    const handler = event => {
+        const target = event.target;
+        const typing = target instanceof HTMLElement &&
+            (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+        if (typing || event.ctrlKey || event.metaKey || event.altKey || !keys.includes(event.key)) {
+            return;
+        }
+        if (document.querySelector(".mud-dialog-container")) {
+            return;
+        }
+        event.preventDefault();
+        dotNet.invokeMethodAsync("OnShortcutAsync", event.key);
+    };
+    document.addEventListener("keydown", handler);
+    return { stop: () => document.removeEventListener("keydown", handler) };
+}
+
+// Brings the selected queue item into view as the moderator moves through the queue with the keyboard.
+export function reveal(elementId) {
+    document.getElementById(elementId)?.scrollIntoView({ block: "nearest" });
+}
