@@ -22,6 +22,9 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
 
     protected ComponentTestContext()
     {
+        // Live events are delivered on the thread pool: on a busy machine running the whole suite, bUnit's one-second default is a
+        // race against the scheduler, not a check of the component. Waits end as soon as the assertion holds.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         UseCulture("en");
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();

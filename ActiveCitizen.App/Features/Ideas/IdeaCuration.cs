@@ -26,6 +26,10 @@ public enum MergeRefusal
 /// </summary>
 public static class IdeaCuration
 {
+    // Arrays, which EF turns into an IN list; it cannot translate a set's Contains.
+    private static readonly IdeaState[] RejectableStates = [.. IdeaLimits.Rejectable];
+    private static readonly IdeaState[] ScreenableStates = [.. IdeaLimits.Screenable];
+
     public static async Task<IdeaSnapshot?> SnapshotAsync(AppDbContext db, int ideaId, CancellationToken cancellationToken)
     {
         var idea = await db.Set<Idea>().AsNoTracking().SingleOrDefaultAsync(candidate => candidate.Id == ideaId, cancellationToken);
@@ -72,7 +76,7 @@ public static class IdeaCuration
 
     /// <summary>Rejects an idea that has not been shortlisted, with a reason from the list and the moderator's words.</summary>
     public static async Task<bool> RejectAsync(AppDbContext db, int ideaId, int reasonId, string text, DateTime now, CancellationToken cancellationToken) =>
-        await db.Set<Idea>().Where(idea => idea.Id == ideaId && IdeaLimits.Rejectable.Contains(idea.State))
+        await db.Set<Idea>().Where(idea => idea.Id == ideaId && RejectableStates.Contains(idea.State))
             .ExecuteUpdateAsync(set => set
                 .SetProperty(idea => idea.State, IdeaState.Rejected)
                 .SetProperty(idea => idea.StateReason, text)
@@ -138,7 +142,7 @@ public static class IdeaCuration
 
     /// <summary>An expert's verdict, with the explanation shown publicly; allowed until the idea is shortlisted.</summary>
     public static async Task<bool> ScreenAsync(AppDbContext db, int ideaId, bool feasible, string explanation, DateTime now, CancellationToken cancellationToken) =>
-        await db.Set<Idea>().Where(idea => idea.Id == ideaId && IdeaLimits.Screenable.Contains(idea.State))
+        await db.Set<Idea>().Where(idea => idea.Id == ideaId && ScreenableStates.Contains(idea.State))
             .ExecuteUpdateAsync(set => set
                 .SetProperty(idea => idea.State, feasible ? IdeaState.Feasible : IdeaState.NotFeasible)
                 .SetProperty(idea => idea.StateReason, explanation)

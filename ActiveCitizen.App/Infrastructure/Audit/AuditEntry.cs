@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ActiveCitizen.App.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -51,6 +52,9 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
 /// <summary>Adds entries to the trail inside the caller's transaction; there is deliberately nothing to change or remove one.</summary>
 public static class AuditTrail
 {
+    /// <summary>States read as words ("Rejected"), not numbers, by whoever reads the trail years later.</summary>
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+
     public static AuditEntry Record(
         AppDbContext db, DateTime at, (string Id, string Name) actor, string action, string target, string? reason, object? before, object? after)
     {
@@ -62,8 +66,8 @@ public static class AuditTrail
             Action = action,
             Target = target,
             Reason = string.IsNullOrWhiteSpace(reason) ? null : reason,
-            Before = before is null ? null : JsonSerializer.Serialize(before),
-            After = after is null ? null : JsonSerializer.Serialize(after),
+            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
+            After = after is null ? null : JsonSerializer.Serialize(after, Json),
         };
         db.Add(entry);
         return entry;
