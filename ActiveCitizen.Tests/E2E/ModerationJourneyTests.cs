@@ -31,13 +31,20 @@ public sealed class ModerationJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task A_tag_a_moderator_adds_appears_on_the_page_a_resident_is_reading_without_a_reload()
     {
-        var ideaId = await NewIdeaAsync($"Night buses every 20 minutes {Guid.NewGuid():N}"[..40]);
+        var marker = Guid.NewGuid().ToString("N")[..10];
+        var ideaId = await NewIdeaAsync($"Night buses every 20 minutes {marker}");
         var (resident, _) = await browser.NewPageAsync();
         await SignInAsync(resident, await browser.NewResidentAsync("Reading Resident"), BrowserFixture.ResidentPassword);
         await Expect(resident).ToHaveURLAsync(browser.BaseUrl + "/");
         await resident.GotoAsync($"/ideas/{ideaId}");
         await WaitUntilInteractiveAsync(resident);
         await resident.EvaluateAsync("() => window.stillTheSamePage = true");
+        // Another reader has the catalog open on a search that shows the idea.
+        var (browsing, _) = await browser.NewPageAsync();
+        await browsing.GotoAsync($"/ideas?q={marker}");
+        await WaitUntilInteractiveAsync(browsing);
+        await Expect(browsing.Locator($".idea-card[data-idea='{ideaId}']")).ToBeVisibleAsync();
+        await browsing.EvaluateAsync("() => window.stillTheSamePage = true");
 
         var (moderator, console) = await browser.NewPageAsync();
         await SignInAsync(moderator, "moderator@activecitizen.example", DemoAccounts.Password);
@@ -53,7 +60,9 @@ public sealed class ModerationJourneyTests(BrowserFixture browser)
         await Expect(moderator.GetByTestId("idea-tags")).ToContainTextAsync(tagName);
 
         await Expect(resident.Locator(".tag-chip", new() { HasText = tagName })).ToBeVisibleAsync();
+        await Expect(browsing.Locator($".idea-card[data-idea='{ideaId}'] .tag-chip", new() { HasText = tagName })).ToBeVisibleAsync();
         Assert.True(await resident.EvaluateAsync<bool>("() => window.stillTheSamePage === true"));
+        Assert.True(await browsing.EvaluateAsync<bool>("() => window.stillTheSamePage === true"));
         Assert.Empty(CspViolations(console));
     }
 }

@@ -171,12 +171,14 @@ public sealed class DiscussionQueries(IDbContextFactory<AppDbContext> dbFactory)
             row.DisplayName, row.CreatedAt, row.OpenReports, row.HiddenReason == CommentHiddenReason.Reports))];
     }
 
+    /// <summary>The reports on a comment since its last review, newest first.</summary>
     public async Task<IReadOnlyList<(string ReporterName, ReportReason Reason, string? Text, DateTime ReportedAt)>> ReportsAsync(int commentId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reviewedAt = await db.Set<Comment>().Where(comment => comment.Id == commentId).Select(comment => comment.ReviewedAt).SingleOrDefaultAsync(cancellationToken);
         var rows = await (
                 from report in db.Set<CommentReport>().AsNoTracking()
-                where report.CommentId == commentId
+                where report.CommentId == commentId && (reviewedAt == null || report.ReportedAt > reviewedAt)
                 join reporter in db.Set<ApplicationUser>() on report.UserId equals reporter.Id
                 orderby report.ReportedAt descending
                 select new { reporter.DisplayName, report.Reason, report.Text, report.ReportedAt })

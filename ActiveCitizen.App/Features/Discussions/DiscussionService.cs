@@ -486,19 +486,20 @@ public sealed class DiscussionService(
             return new CommentResult(CommentStatus.Forbidden);
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var comment = await db.Set<Comment>().AsNoTracking().SingleOrDefaultAsync(row => row.Id == commentId, cancellationToken);
-        if (comment is null)
-        {
-            return new CommentResult(CommentStatus.NotFound);
-        }
-        var settled = comment.OpenReports == 0 && (hide ? comment.HiddenReason == CommentHiddenReason.Moderator : comment.HiddenAt is null);
-        if (settled)
-        {
-            return new CommentResult(CommentStatus.AlreadyDone, await ViewAsync(db, comment, cancellationToken));
-        }
         var now = time.GetUtcNow().UtcDateTime;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            // Read inside the transaction: of two moderators acting at once, the second finds the work done and records nothing.
+            var comment = await db.Set<Comment>().AsNoTracking().SingleOrDefaultAsync(row => row.Id == commentId, cancellationToken);
+            if (comment is null)
+            {
+                return new CommentResult(CommentStatus.NotFound);
+            }
+            var settled = comment.OpenReports == 0 && (hide ? comment.HiddenReason == CommentHiddenReason.Moderator : comment.HiddenAt is null);
+            if (settled)
+            {
+                return new CommentResult(CommentStatus.AlreadyDone, await ViewAsync(db, comment, cancellationToken));
+            }
             // Only the moderation columns: a deletion at the same moment keeps its effect.
             await db.Set<Comment>().Where(row => row.Id == commentId).ExecuteUpdateAsync(set =>
             {
@@ -523,6 +524,8 @@ public sealed class DiscussionService(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        // Consoles follow, whether the decision came from the console or from the thread.
+        liveEvents.Publish(LiveTopics.Moderation, new ModerationQueueChanged(ModerationItems.Comment(commentId)));
         return await PublishChangeAsync(db, commentId, hide ? CommentChangeKind.Hidden : CommentChangeKind.Restored, cancellationToken);
     }
 

@@ -58,6 +58,9 @@ public sealed class Idea
     /// <summary>Reports since the last review.</summary>
     public int OpenReports { get; set; }
 
+    /// <summary>When a moderator last settled the reports; the ones before it are dealt with.</summary>
+    public DateTime? ReviewedAt { get; set; }
+
     /// <summary>The moderators' reason from the managed list when the idea was rejected (the free text is in <see cref="StateReason"/>).</summary>
     public int? RejectionReasonId { get; set; }
 }

@@ -50,12 +50,14 @@ public sealed class IdeaAttentionQueries(IDbContextFactory<AppDbContext> dbFacto
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The reports since the last review, newest first.</summary>
     public async Task<IReadOnlyList<ReportView>> ReportsAsync(int ideaId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reviewedAt = await db.Set<Idea>().Where(idea => idea.Id == ideaId).Select(idea => idea.ReviewedAt).SingleOrDefaultAsync(cancellationToken);
         var rows = await (
                 from report in db.Set<IdeaReport>().AsNoTracking()
-                where report.IdeaId == ideaId
+                where report.IdeaId == ideaId && (reviewedAt == null || report.ReportedAt > reviewedAt)
                 join reporter in db.Set<ApplicationUser>() on report.UserId equals reporter.Id
                 orderby report.ReportedAt descending
                 select new { reporter.DisplayName, report.Reason, report.Text, report.ReportedAt })

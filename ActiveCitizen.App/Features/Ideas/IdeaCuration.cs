@@ -5,8 +5,9 @@ namespace ActiveCitizen.App.Features.Ideas;
 
 /// <summary>The parts of an idea that moderation and screening change, as the audit trail records them before and after.</summary>
 public sealed record IdeaSnapshot(
-    int Id, int ProjectId, string AuthorId, string Title, IdeaState State, string? StateReason, bool Hidden, IdeaHiddenBy? HiddenBy,
-    int? MergedIntoId, bool Triaged, int OpenReports, int SupportCount, IReadOnlyList<string> Tags);
+    int Id, int ProjectId, string AuthorId, string Title, IdeaState State, string? StateReason, int? RejectionReasonId, bool Hidden,
+    IdeaHiddenBy? HiddenBy, string? HiddenNote, int? MergedIntoId, bool Triaged, int OpenReports, int SupportCount, int Followers,
+    IReadOnlyList<string> Tags);
 
 public enum MergeRefusal
 {
@@ -17,6 +18,8 @@ public enum MergeRefusal
     OtherProject,
     /// <summary>The idea to merge into is withdrawn, rejected or hidden.</summary>
     TargetUnavailable,
+    /// <summary>The duplicate is already past screening (shortlisted or later) or withdrawn: merging it away would undo a decision.</summary>
+    SourceAdvanced,
 }
 
 /// <summary>
@@ -42,8 +45,10 @@ public static class IdeaCuration
                           join tag in db.Set<Tag>() on tagged.TagId equals tag.Id
                           orderby tag.Slug
                           select tag.Slug).ToListAsync(cancellationToken);
-        return new IdeaSnapshot(idea.Id, idea.ProjectId, idea.AuthorId, idea.Title, idea.State, idea.StateReason, idea.HiddenAt is not null,
-            idea.HiddenBy, idea.MergedIntoId, idea.TriagedAt is not null, idea.OpenReports, idea.SupportCount, tags);
+        var followers = await db.Set<IdeaFollow>().CountAsync(follow => follow.IdeaId == ideaId, cancellationToken);
+        return new IdeaSnapshot(idea.Id, idea.ProjectId, idea.AuthorId, idea.Title, idea.State, idea.StateReason, idea.RejectionReasonId,
+            idea.HiddenAt is not null, idea.HiddenBy, idea.HiddenNote, idea.MergedIntoId, idea.TriagedAt is not null, idea.OpenReports,
+            idea.SupportCount, followers, tags);
     }
 
     public static async Task<bool> AddTagAsync(AppDbContext db, int ideaId, int tagId, CancellationToken cancellationToken) =>
@@ -60,6 +65,7 @@ public static class IdeaCuration
                 .SetProperty(idea => idea.HiddenBy, IdeaHiddenBy.Moderator)
                 .SetProperty(idea => idea.HiddenNote, note)
                 .SetProperty(idea => idea.OpenReports, 0)
+                .SetProperty(idea => idea.ReviewedAt, now)
                 .SetProperty(idea => idea.TriagedAt, idea => idea.TriagedAt ?? now)
                 .SetProperty(idea => idea.Version, idea => idea.Version + 1), cancellationToken) > 0;
 
@@ -71,6 +77,7 @@ public static class IdeaCuration
                 .SetProperty(idea => idea.HiddenBy, (IdeaHiddenBy?)null)
                 .SetProperty(idea => idea.HiddenNote, (string?)null)
                 .SetProperty(idea => idea.OpenReports, 0)
+                .SetProperty(idea => idea.ReviewedAt, now)
                 .SetProperty(idea => idea.TriagedAt, idea => idea.TriagedAt ?? now)
                 .SetProperty(idea => idea.Version, idea => idea.Version + 1), cancellationToken) > 0;
 
@@ -101,6 +108,7 @@ public static class IdeaCuration
         var target = pair.Single(idea => idea.Id == targetId);
         return source.MergedIntoId is not null || target.MergedIntoId is not null ? MergeRefusal.AlreadyMerged
             : source.ProjectId != target.ProjectId ? MergeRefusal.OtherProject
+            : !IdeaLimits.Rejectable.Contains(source.State) ? MergeRefusal.SourceAdvanced
             : IdeaLimits.HiddenByDefault.Contains(target.State) || target.HiddenAt is not null ? MergeRefusal.TargetUnavailable
             : MergeRefusal.None;
     }

@@ -95,7 +95,8 @@ public partial class IdeaPage
                     Navigation.NavigateTo($"/ideas/{target}?mergedFrom={idea.Id}");
                     return;
                 }
-                idea = idea with { State = moderated.State, StateReason = moderated.StateReason, Hidden = moderated.Hidden };
+                // Rare, and the page needs more than the event carries (the moderator's note, the listed reason): read it again.
+                await LoadAsync();
                 break;
         }
         StateHasChanged();

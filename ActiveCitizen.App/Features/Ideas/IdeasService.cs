@@ -38,6 +38,8 @@ public enum IdeaChangeStatus
     TooLate,
     /// <summary>Someone changed the idea at the same moment; reload and try again.</summary>
     Stale,
+    /// <summary>The idea was hidden by moderators, merged, withdrawn or rejected: there is nothing left to act on.</summary>
+    Unavailable,
     SignInRequired,
 }
 
@@ -290,6 +292,11 @@ public sealed class IdeasService(
         (int Count, long Sequence) after;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            // Checked again inside the transaction: a support racing a merge or a hide must not land on an idea no longer listed.
+            if (!await db.Set<Idea>().AnyAsync(candidate => candidate.Id == ideaId && candidate.HiddenAt == null && candidate.MergedIntoId == null, cancellationToken))
+            {
+                return new SupportResult(SupportStatus.Unavailable, idea.SupportCount);
+            }
             var supports = db.Set<IdeaSupport>().Where(existing => existing.IdeaId == ideaId && existing.UserId == userId);
             var holds = await supports.AnyAsync(cancellationToken);
             if (holds == support)
@@ -403,7 +410,7 @@ public sealed class IdeasService(
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var idea = await db.Set<Idea>().AsNoTracking().Where(candidate => candidate.Id == ideaId)
-            .Select(candidate => new { candidate.AuthorId }).SingleOrDefaultAsync(cancellationToken);
+            .Select(candidate => new { candidate.AuthorId, candidate.State, candidate.HiddenBy, candidate.MergedIntoId }).SingleOrDefaultAsync(cancellationToken);
         if (idea is null)
         {
             return new IdeaChangeResult(IdeaChangeStatus.NotFound);
@@ -411,6 +418,12 @@ public sealed class IdeasService(
         if (idea.AuthorId == userId)
         {
             return new IdeaChangeResult(IdeaChangeStatus.NotAuthor);
+        }
+        // A moderator already decided (hidden, rejected, merged) or the author withdrew it; reports on an idea hidden by reports still
+        // add to what the reviewing moderator reads.
+        if (idea.HiddenBy == IdeaHiddenBy.Moderator || idea.MergedIntoId is not null || IdeaLimits.HiddenByDefault.Contains(idea.State))
+        {
+            return new IdeaChangeResult(IdeaChangeStatus.Unavailable);
         }
         var now = time.GetUtcNow().UtcDateTime;
         bool hidden;
@@ -439,8 +452,10 @@ public sealed class IdeasService(
         if (hidden)
         {
             var state = await db.Set<Idea>().AsNoTracking().Where(candidate => candidate.Id == ideaId)
-                .Select(candidate => new { candidate.State, candidate.StateReason, candidate.MergedIntoId }).SingleAsync(cancellationToken);
-            liveEvents.Publish(LiveTopics.Idea(ideaId), new IdeaModerated(ideaId, state.State, state.StateReason, true, state.MergedIntoId));
+                .Select(candidate => new { candidate.State, candidate.StateReason, candidate.MergedIntoId, candidate.ProjectId }).SingleAsync(cancellationToken);
+            var moderated = new IdeaModerated(ideaId, state.State, state.StateReason, true, state.MergedIntoId);
+            liveEvents.Publish(LiveTopics.Idea(ideaId), moderated);
+            liveEvents.Publish(LiveTopics.Project(state.ProjectId), moderated);
         }
         return new IdeaChangeResult(IdeaChangeStatus.Done);
     }

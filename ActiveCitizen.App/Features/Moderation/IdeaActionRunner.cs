@@ -24,6 +24,9 @@ public sealed class IdeaActionRunner(
     {
         public List<(string Topic, ILiveEvent Event)> Announcements { get; } = [];
         public List<Notification> Notifications { get; } = [];
+
+        /// <summary>Set by an action whose audit name depends on what it found (restoring a hidden idea, or only dismissing reports).</summary>
+        public string? AuditAction { get; set; }
     }
 
     /// <summary>No user: sign in; a user without the role: forbidden.</summary>
@@ -38,7 +41,7 @@ public sealed class IdeaActionRunner(
     public async Task<ModerationResult> RunAsync(
         ClaimsPrincipal principal, string role, bool respectClaims, IReadOnlyCollection<int> ideaIds, string action, string? reason,
         Func<AppDbContext, IdeaSnapshot, ModerationActor, AfterCommit, Task<ModerationStatus>> change, CancellationToken cancellationToken,
-        string? refusalKey = null, string? invalidKey = null, int? auditAfterTarget = null)
+        string? refusalKey = null, string? invalidKey = null)
     {
         if (await ActorAsync(principal, role, cancellationToken) is not { } actor)
         {
@@ -70,6 +73,7 @@ public sealed class IdeaActionRunner(
                     last = ModerationStatus.NotFound;
                     continue;
                 }
+                after.AuditAction = null;
                 last = await change(db, before, actor, after);
                 if (last != ModerationStatus.Done)
                 {
@@ -77,8 +81,7 @@ public sealed class IdeaActionRunner(
                 }
                 affected++;
                 var changed = await IdeaCuration.SnapshotAsync(db, ideaId, cancellationToken);
-                AuditTrail.Record(db, now, (actor.Id, actor.Name), action, itemKey, reason, before,
-                    auditAfterTarget is { } target ? new { changed, mergedInto = target } : changed);
+                AuditTrail.Record(db, now, (actor.Id, actor.Name), after.AuditAction ?? action, itemKey, reason, before, changed);
                 await db.Set<ModerationClaim>().Where(claim => claim.ItemKey == itemKey && claim.ModeratorId == actor.Id)
                     .ExecuteUpdateAsync(set => set.SetProperty(claim => claim.ActiveAt, now), cancellationToken);
                 var moderated = new IdeaModerated(ideaId, changed!.State, changed.StateReason, changed.Hidden, changed.MergedIntoId);

@@ -28,6 +28,7 @@ public sealed partial class ModerationPage
     private bool loaded;
     private ModerationItemPanel? panel;
     private readonly List<IDisposable> subscriptions = [];
+    private ITimer? claimLapse;
     private IJSObjectReference? module;
     private IJSObjectReference? keyboard;
     private DotNetObjectReference<ModerationPage>? selfReference;
@@ -56,6 +57,7 @@ public sealed partial class ModerationPage
             {
                 claims[changed.ItemKey] = new ClaimView(changed.ItemKey, changed.ModeratorId, changed.ModeratorName ?? "", changed.Until ?? Clock.UtcNow);
             }
+            ScheduleClaimLapse();
             StateHasChanged();
         })));
         projects = await Projects.ListAsync(Clock.UtcNow);
@@ -102,12 +104,16 @@ public sealed partial class ModerationPage
             subscriptions.Clear();
             return;
         }
+        var selectedIndex = Visible.ToList().FindIndex(item => item.Key == selectedKey);
         items = await Queries.QueueAsync(projectId, null);
         claims = new Dictionary<string, ClaimView>(await Queries.ClaimsAsync());
-        checkedIdeas.IntersectWith(items.Where(item => !item.IsComment).Select(item => item.Id));
+        KeepSelectionVisible();
+        ScheduleClaimLapse();
         if (selectedKey is not null && Selected is null)
         {
-            selectedKey = Visible.FirstOrDefault()?.Key;
+            // The item was dealt with (here or by someone else): its neighbour takes its place, not the top of the queue.
+            var visible = Visible;
+            selectedKey = visible.Count == 0 ? null : visible[Math.Clamp(selectedIndex, 0, visible.Count - 1)].Key;
         }
         if (panel is not null && Selected is not null)
         {
@@ -126,7 +132,26 @@ public sealed partial class ModerationPage
     private Task ChangeKindsAsync(IReadOnlyCollection<QueueItemKind>? chosen)
     {
         kinds = chosen ?? [];
+        KeepSelectionVisible();
         return Task.CompletedTask;
+    }
+
+    /// <summary>A bulk action only ever applies to items the moderator can see.</summary>
+    private void KeepSelectionVisible() => checkedIdeas.IntersectWith(Visible.Where(item => !item.IsComment).Select(item => item.Id));
+
+    /// <summary>Redraws when the earliest claim lapses, so a lock nobody renews disappears on time without any other event.</summary>
+    private void ScheduleClaimLapse()
+    {
+        claimLapse?.Dispose();
+        var now = Clock.UtcNow;
+        if (claims.Values.Where(claim => claim.Until > now).Select(claim => (DateTime?)claim.Until).Min() is { } next)
+        {
+            claimLapse = Time.CreateTimer(_ => _ = InvokeAsync(() =>
+            {
+                ScheduleClaimLapse();
+                StateHasChanged();
+            }), null, next - now + TimeSpan.FromMilliseconds(100), Timeout.InfiniteTimeSpan);
+        }
     }
 
     private void Select(string key) => selectedKey = key;
@@ -228,6 +253,7 @@ public sealed partial class ModerationPage
     public async ValueTask DisposeAsync()
     {
         subscriptions.ForEach(subscription => subscription.Dispose());
+        claimLapse?.Dispose();
         try
         {
             if (keyboard is not null)

@@ -131,6 +131,10 @@ public sealed class ModerationService(
             return (new ModerationResult(ModerationStatus.Invalid, Errors: [new FieldError(NameField, "Validation.TagName", 2, IdeaLimits.VocabularyNameMaxLength)]), null);
         }
         var slug = Slug(tidy);
+        if (slug.Length == 0)
+        {
+            return (new ModerationResult(ModerationStatus.Invalid, Errors: [new FieldError(NameField, "Validation.TagName", 2, IdeaLimits.VocabularyNameMaxLength)]), null);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.Set<Tag>().AsNoTracking().SingleOrDefaultAsync(tag => tag.Slug == slug, cancellationToken) is { } existing)
         {
@@ -191,6 +195,10 @@ public sealed class ModerationService(
             {
                 runner.Tell(db, after, before, NotificationKind.YourIdeaRestored, tidy ?? "");
             }
+            else
+            {
+                after.AuditAction = AuditActions.IdeaReportsDismissed;
+            }
             return ModerationStatus.Done;
         }, cancellationToken);
     }
@@ -232,7 +240,7 @@ public sealed class ModerationService(
             return invalid;
         }
         string? refusalKey = null;
-        var result = await OnIdeasAsync(principal, [sourceId], AuditActions.IdeaMerged, tidy, async (db, before, _, after) =>
+        var result = await OnIdeasAsync(principal, [sourceId], AuditActions.IdeaMerged, tidy, async (db, before, actor, after) =>
         {
             if (!await db.Set<Idea>().AnyAsync(idea => idea.Id == targetId, cancellationToken))
             {
@@ -244,12 +252,16 @@ public sealed class ModerationService(
                 refusalKey = $"Moderation.Refused.Merge.{refusal}";
                 return ModerationStatus.Refused;
             }
+            var targetBefore = await IdeaCuration.SnapshotAsync(db, targetId, cancellationToken);
             var (supportCount, sequence) = await IdeaCuration.MergeAsync(db, sourceId, targetId, Now, cancellationToken);
+            // The target changes too (supporters, followers): its own entry, so filtering the trail by it shows the merge.
+            AuditTrail.Record(db, Now, (actor.Id, actor.Name), AuditActions.IdeaMerged, ModerationItems.Idea(targetId), tidy, targetBefore,
+                await IdeaCuration.SnapshotAsync(db, targetId, cancellationToken));
             after.Announcements.Add((LiveTopics.Idea(targetId), new IdeaSupportChanged(targetId, supportCount, sequence)));
             after.Announcements.Add((LiveTopics.Idea(targetId), new IdeaChanged(targetId)));
             runner.Tell(db, after, before, NotificationKind.YourIdeaMerged, tidy ?? "", $"/ideas/{targetId}");
             return ModerationStatus.Done;
-        }, cancellationToken, auditAfterTarget: targetId);
+        }, cancellationToken);
         return result with { MessageKey = refusalKey ?? result.MessageKey };
     }
 
@@ -281,10 +293,6 @@ public sealed class ModerationService(
             CommentStatus.Forbidden => ModerationStatus.Forbidden,
             _ => ModerationStatus.SignInRequired,
         };
-        if (status == ModerationStatus.Done)
-        {
-            liveEvents.Publish(LiveTopics.Moderation, new ModerationQueueChanged(itemKey));
-        }
         return new ModerationResult(status, Affected: status == ModerationStatus.Done ? 1 : 0);
     }
 
@@ -336,8 +344,8 @@ public sealed class ModerationService(
     private Task<ModerationResult> OnIdeasAsync(
         ClaimsPrincipal principal, IReadOnlyCollection<int> ideaIds, string action, string? reason,
         Func<AppDbContext, IdeaSnapshot, ModerationActor, IdeaActionRunner.AfterCommit, Task<ModerationStatus>> change, CancellationToken cancellationToken,
-        string? refusalKey = null, string? invalidKey = null, int? auditAfterTarget = null) =>
-        runner.RunAsync(principal, Roles.Moderator, respectClaims: true, ideaIds, action, reason, change, cancellationToken, refusalKey, invalidKey, auditAfterTarget);
+        string? refusalKey = null, string? invalidKey = null) =>
+        runner.RunAsync(principal, Roles.Moderator, respectClaims: true, ideaIds, action, reason, change, cancellationToken, refusalKey, invalidKey);
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 

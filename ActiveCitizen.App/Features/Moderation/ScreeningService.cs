@@ -46,7 +46,11 @@ public sealed class ScreeningService(IdeaActionRunner runner, ProjectQueries pro
             {
                 return ModerationStatus.AlreadyDone;
             }
-            await IdeaCuration.ScreenAsync(db, before.Id, feasible, tidy, time.GetUtcNow().UtcDateTime, cancellationToken);
+            if (!await IdeaCuration.ScreenAsync(db, before.Id, feasible, tidy, time.GetUtcNow().UtcDateTime, cancellationToken))
+            {
+                refusalKey = "Screening.Refused.NotScreenable";
+                return ModerationStatus.Refused;
+            }
             runner.Tell(db, after, before, feasible ? NotificationKind.YourIdeaFeasible : NotificationKind.YourIdeaNotFeasible, tidy);
             return ModerationStatus.Done;
         }, cancellationToken), () => refusalKey);

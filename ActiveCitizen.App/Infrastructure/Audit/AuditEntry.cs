@@ -40,7 +40,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(entry => entry.ActorId).HasMaxLength(64).IsRequired();
         builder.Property(entry => entry.ActorName).HasMaxLength(100).IsRequired();
         builder.Property(entry => entry.Action).HasMaxLength(40).IsRequired();
-        builder.Property(entry => entry.Target).HasMaxLength(40).IsRequired();
+        builder.Property(entry => entry.Target).HasMaxLength(100).IsRequired();
         builder.Property(entry => entry.Reason).HasMaxLength(1000);
         // Newest first (ids follow time); by target and by actor for the filters.
         builder.HasIndex(entry => entry.Target);

@@ -2,8 +2,9 @@
 export function listen(dotNet, keys) {
     const handler = event => {
         const target = event.target;
-        const typing = target instanceof HTMLElement &&
-            (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+        // Text fields take keys; checkboxes and buttons do not, so the shortcuts keep working after ticking an item.
+        const typing = target instanceof HTMLElement && (target.isContentEditable ||
+            target.matches("textarea, select, input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit])"));
         if (typing || event.ctrlKey || event.metaKey || event.altKey || !keys.includes(event.key)) {
             return;
         }

@@ -52,6 +52,32 @@ public sealed class IdeaPagesTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task A_hidden_idea_shows_readers_why_and_nothing_of_its_text()
+    {
+        var model = await AnyCultureIdeaAsync();
+        var idea = new Idea
+        {
+            ProjectId = model.ProjectId, CategoryId = model.CategoryId, AuthorId = model.AuthorId, Title = "Buy cheap watches here",
+            Description = "An advertisement that moderators hid from everyone.", SubmittedAt = model.SubmittedAt, SubmissionKey = Guid.NewGuid(),
+            HiddenAt = model.SubmittedAt.AddHours(1), HiddenBy = IdeaHiddenBy.Moderator, HiddenNote = "Advertising",
+        };
+        using (var scope = app.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Add(idea);
+            await db.SaveChangesAsync();
+        }
+
+        var html = await app.CreateClient().GetStringAsync($"/ideas/{idea.Id}");
+
+        Assert.Contains("This idea is hidden by moderators.", html);
+        Assert.DoesNotContain("cheap watches", html);
+        Assert.DoesNotContain("advertisement", html);
+        var catalog = await app.CreateClient().GetStringAsync("/ideas?q=watches");
+        Assert.DoesNotContain("cheap watches", catalog);
+    }
+
+    [Fact]
     public async Task An_idea_page_shows_the_text_as_written_markup_included_never_as_markup()
     {
         var model = await AnyCultureIdeaAsync();

@@ -54,9 +54,12 @@ public sealed class ModerationServiceTests : IDisposable
         Assert.Equal(3, mergedTarget.SupportCount);
         var told = await db.Set<Notification>().SingleAsync(notification => notification.Kind == NotificationKind.YourIdeaMerged);
         Assert.Equal((sourceAuthor, $"/ideas/{target.Id}", "Same proposal"), (told.UserId, told.Url, told.Excerpt));
-        var entry = Assert.Single(await harness.AuditAsync());
-        Assert.Equal((AuditActions.IdeaMerged, ModerationItems.Idea(source.Id), "Same proposal"), (entry.Action, entry.Target, entry.Reason));
-        Assert.Contains($"\"mergedInto\":{target.Id}", entry.After);
+        var trail = await harness.AuditAsync();
+        Assert.Equal([ModerationItems.Idea(target.Id), ModerationItems.Idea(source.Id)], trail.Select(entry => entry.Target));
+        Assert.All(trail, entry => Assert.Equal((AuditActions.IdeaMerged, "Same proposal"), (entry.Action, entry.Reason)));
+        Assert.Equal(target.Id, JsonDocument.Parse(trail[1].After!).RootElement.GetProperty("MergedIntoId").GetInt32());
+        Assert.Equal((2, 3), (JsonDocument.Parse(trail[0].Before!).RootElement.GetProperty("SupportCount").GetInt32(),
+            JsonDocument.Parse(trail[0].After!).RootElement.GetProperty("SupportCount").GetInt32()));
     }
 
     [Fact]
@@ -84,7 +87,11 @@ public sealed class ModerationServiceTests : IDisposable
         Assert.Equal((ModerationStatus.Refused, "Moderation.Refused.Merge.OtherProject"), (acrossProjects.Status, acrossProjects.MessageKey));
         Assert.Equal(ModerationStatus.NotFound, intoNothing.Status);
         Assert.Null((await harness.StoredIdeaAsync(first.Id)).MergedIntoId);
-        Assert.Single(await harness.AuditAsync());
+        Assert.Equal(2, (await harness.AuditAsync()).Count);
+
+        var shortlisted = await harness.IdeaAsync(project, author, "Shortlisted already", IdeaState.Shortlisted);
+        var advanced = await harness.Moderation().MergeIdeaAsync(moderator, shortlisted.Id, first.Id, null);
+        Assert.Equal((ModerationStatus.Refused, "Moderation.Refused.Merge.SourceAdvanced"), (advanced.Status, advanced.MessageKey));
     }
 
     [Fact]
@@ -222,6 +229,95 @@ public sealed class ModerationServiceTests : IDisposable
         var rejected = trail.Single(entry => entry.Action == AuditActions.IdeaRejected);
         Assert.Equal("Rejected", JsonDocument.Parse(rejected.After!).RootElement.GetProperty("State").GetString());
         Assert.Equal((DiscussionTargets.CommentSource(comment.Id), "Insults"), (trail[6].Target, trail[6].Reason));
+        Assert.Equal(1, JsonDocument.Parse(rejected.After!).RootElement.GetProperty("RejectionReasonId").GetInt32());
+    }
+
+    [Fact]
+    public async Task Dismissing_reports_on_a_visible_idea_is_recorded_as_such_and_leaves_the_author_untold()
+    {
+        var project = await harness.ProjectAsync();
+        var (author, _) = await harness.UserAsync("Author");
+        var (_, moderator) = await harness.UserAsync("Maxim", Roles.Moderator);
+        var (_, reporter) = await harness.UserAsync("Reporter");
+        var idea = await harness.IdeaAsync(project, author);
+        await harness.Ideas().ReportAsync(reporter, idea.Id, IdeaReportReason.Spam, null);
+
+        var dismissed = await harness.Moderation().RestoreIdeaAsync(moderator, idea.Id, "Not spam");
+
+        Assert.Equal(ModerationStatus.Done, dismissed.Status);
+        var entry = Assert.Single(await harness.AuditAsync());
+        Assert.Equal(AuditActions.IdeaReportsDismissed, entry.Action);
+        Assert.Equal(0, (await harness.StoredIdeaAsync(idea.Id)).OpenReports);
+        var item = new QueueItem(ModerationItems.Idea(idea.Id), QueueItemKind.ReportedIdea, idea.Id, idea.Id, project.Id, null, idea.Title, "", "", idea.SubmittedAt, 0);
+        Assert.Empty(await harness.Queries().ReportsAsync(item));
+        await using var db = database.CreateContext();
+        Assert.False(await db.Set<Notification>().AnyAsync());
+    }
+
+    [Fact]
+    public async Task An_idea_a_moderator_hid_or_merged_takes_no_more_reports()
+    {
+        var project = await harness.ProjectAsync();
+        var (author, _) = await harness.UserAsync("Author");
+        var (_, moderator) = await harness.UserAsync("Maxim", Roles.Moderator);
+        var (_, reporter) = await harness.UserAsync("Reporter");
+        var hidden = await harness.IdeaAsync(project, author, "Hidden");
+        var merged = await harness.IdeaAsync(project, author, "Merged");
+        var target = await harness.IdeaAsync(project, author, "Target");
+        await harness.Moderation().HideIdeasAsync(moderator, [hidden.Id], "Advertising");
+        await harness.Moderation().MergeIdeaAsync(moderator, merged.Id, target.Id, null);
+
+        Assert.Equal(IdeaChangeStatus.Unavailable, (await harness.Ideas().ReportAsync(reporter, hidden.Id, IdeaReportReason.Spam, null)).Status);
+        Assert.Equal(IdeaChangeStatus.Unavailable, (await harness.Ideas().ReportAsync(reporter, merged.Id, IdeaReportReason.Spam, null)).Status);
+        Assert.Equal(0, (await harness.StoredIdeaAsync(hidden.Id)).OpenReports);
+    }
+
+    [Fact]
+    public async Task Hiding_a_comment_from_its_thread_is_audited_once_and_reaches_the_consoles()
+    {
+        using var onDisk = TestDatabase.OnDisk();
+        var racing = new ModerationHarness(onDisk, time);
+        var project = await racing.ProjectAsync();
+        var (author, _) = await racing.UserAsync("Author");
+        var idea = await racing.IdeaAsync(project, author);
+        var (_, commenter) = await racing.UserAsync("Commenter");
+        var (_, maxim) = await racing.UserAsync("Maxim", Roles.Moderator);
+        var (_, olga) = await racing.UserAsync("Olga", Roles.Moderator);
+        var comment = (await racing.Discussions().PostAsync(commenter,
+            new CommentDraft(DiscussionTargets.Idea, idea.Id, null, "Rude words", CommentStance.None, Guid.NewGuid()))).Comment!;
+        var consoleTold = new TaskCompletionSource<ModerationQueueChanged>();
+        using var _ = racing.LiveEvents.Subscribe<ModerationQueueChanged>(LiveTopics.Moderation, changed =>
+        {
+            consoleTold.TrySetResult(changed);
+            return Task.CompletedTask;
+        });
+
+        var results = await Task.WhenAll(
+            Task.Run(() => racing.Discussions().ModerateAsync(maxim, comment.Id, hide: true, "Insults")),
+            Task.Run(() => racing.Discussions().ModerateAsync(olga, comment.Id, hide: true, "Insults")));
+
+        Assert.Equal([CommentStatus.Done, CommentStatus.AlreadyDone], results.Select(result => result.Status).Order());
+        Assert.Single(await racing.AuditAsync());
+        Assert.Equal(ModerationItems.Comment(comment.Id), (await consoleTold.Task.WaitAsync(TimeSpan.FromSeconds(20))).ItemKey);
+    }
+
+    [Fact]
+    public async Task Verdicts_and_the_shortlist_are_in_the_trail_with_the_explanation()
+    {
+        var project = await harness.ProjectAsync();
+        var (author, _) = await harness.UserAsync("Author");
+        var (_, expert) = await harness.UserAsync("Elena", Roles.Expert);
+        var idea = await harness.IdeaAsync(project, author);
+
+        await harness.Screening().ScreenAsync(expert, idea.Id, true, "Fits the budget.");
+        await harness.Screening().ShortlistAsync(expert, idea.Id, true);
+        await harness.Screening().ShortlistAsync(expert, idea.Id, false);
+
+        var trail = await harness.AuditAsync();
+        Assert.Equal([AuditActions.IdeaScreened, AuditActions.IdeaShortlisted, AuditActions.IdeaUnshortlisted], trail.Select(entry => entry.Action));
+        Assert.Equal(("Elena", "Fits the budget."), (trail[0].ActorName, trail[0].Reason));
+        Assert.Equal(("Submitted", "Feasible"), (JsonDocument.Parse(trail[0].Before!).RootElement.GetProperty("State").GetString(),
+            JsonDocument.Parse(trail[0].After!).RootElement.GetProperty("State").GetString()));
     }
 
     [Fact]

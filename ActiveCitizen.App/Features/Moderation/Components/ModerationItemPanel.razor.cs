@@ -28,6 +28,9 @@ public sealed partial class ModerationItemPanel
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
+    /// <summary>What the item is, for dialog titles: the moderator always sees which item an action is about to change.</summary>
+    private string Subject => Item.IsComment ? L["Moderation.CommentBy", Item.AuthorName] : $"#{Item.Id} · {Item.Title}";
+
     private bool ClaimedByMe => Claim is { } claim && claim.ModeratorId == UserId && claim.Until > Clock.UtcNow;
     private bool ClaimedByOther => Claim is { } claim && claim.ModeratorId != UserId && claim.Until > Clock.UtcNow;
 
@@ -53,7 +56,7 @@ public sealed partial class ModerationItemPanel
 
     public async Task HideAsync()
     {
-        if (await AskReasonAsync(L["Moderation.HideTitle"], L[Item.IsComment ? "Moderation.HideCommentExplain" : "Moderation.HideExplain"], required: !Item.IsComment,
+        if (await AskReasonAsync($"{L["Moderation.HideTitle"]} — {Subject}", L[Item.IsComment ? "Moderation.HideCommentExplain" : "Moderation.HideExplain"], required: !Item.IsComment,
                 L["Moderation.Hide"]) is not { } reason)
         {
             return;
@@ -63,7 +66,7 @@ public sealed partial class ModerationItemPanel
 
     public async Task RestoreAsync()
     {
-        if (await AskReasonAsync(L["Moderation.RestoreTitle"], null, required: false, L["Moderation.Restore"]) is not { } reason)
+        if (await AskReasonAsync($"{L["Moderation.RestoreTitle"]} — {Subject}", null, required: false, L["Moderation.Restore"]) is not { } reason)
         {
             return;
         }
@@ -76,7 +79,7 @@ public sealed partial class ModerationItemPanel
         {
             return;
         }
-        var dialog = await Dialogs.ShowAsync<RejectDialog>(L["Moderation.RejectTitle"], new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<RejectDialog>($"{L["Moderation.RejectTitle"]} — {Subject}", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: RejectDialog.Choice choice })
         {
             await ActAsync(user => Moderation.RejectIdeaAsync(user, Item.Id, choice.ReasonId, choice.Text));
@@ -89,7 +92,7 @@ public sealed partial class ModerationItemPanel
         {
             return;
         }
-        var dialog = await Dialogs.ShowAsync<MergeDialog>(L["Moderation.MergeTitle"], new DialogParameters<MergeDialog> { { d => d.Source, idea } },
+        var dialog = await Dialogs.ShowAsync<MergeDialog>($"{L["Moderation.MergeTitle"]} — {Subject}", new DialogParameters<MergeDialog> { { d => d.Source, idea } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: MergeDialog.Choice choice })
         {

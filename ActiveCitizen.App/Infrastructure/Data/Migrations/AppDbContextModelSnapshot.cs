@@ -308,6 +308,9 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.Property<int?>("RejectionReasonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -793,7 +796,7 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
                     b.Property<string>("Target")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -51,6 +51,12 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
+                name: "ReviewedAt",
+                table: "Ideas",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
                 name: "TriagedAt",
                 table: "Ideas",
                 type: "TEXT",
@@ -66,7 +72,7 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     ActorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Target = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Before = table.Column<string>(type: "TEXT", nullable: true),
                     After = table.Column<string>(type: "TEXT", nullable: true)
@@ -191,6 +197,10 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     (0, 'Breaks the rules of the platform', 'Нарушает правила платформы'),
                     (0, 'Already being done by the city', 'Уже выполняется городом');
                 """);
+
+            // Ideas submitted before moderation existed are not news to anyone: they start triaged, so the queue holds only what arrives.
+            migrationBuilder.Sql("UPDATE Ideas SET TriagedAt = SubmittedAt WHERE TriagedAt IS NULL;");
+
         }
 
         /// <inheritdoc />
@@ -242,6 +252,10 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "RejectionReasonId",
+                table: "Ideas");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedAt",
                 table: "Ideas");
 
             migrationBuilder.DropColumn(

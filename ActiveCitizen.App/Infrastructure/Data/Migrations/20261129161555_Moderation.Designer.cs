@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129160004_Moderation")]
+    [Migration("20261129161555_Moderation")]
     partial class Moderation
     {
         /// <inheritdoc />
@@ -310,6 +310,9 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
                     b.Property<int?>("RejectionReasonId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -796,7 +799,7 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
                     b.Property<string>("Target")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
