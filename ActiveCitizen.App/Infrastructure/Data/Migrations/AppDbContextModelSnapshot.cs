@@ -355,8 +355,6 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
                     b.HasIndex("OpenReports");
 
-                    b.HasIndex("State");
-
                     b.HasIndex("TriagedAt");
 
                     b.HasIndex("AuthorId", "SubmissionKey")
@@ -366,13 +364,15 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
                     b.HasIndex("CommentCount", "Id");
 
-                    b.HasIndex("ProjectId", "State");
-
                     b.HasIndex("SupportCount", "Id");
 
                     b.HasIndex("ProjectId", "CommentCount", "Id");
 
                     b.HasIndex("ProjectId", "SupportCount", "Id");
+
+                    b.HasIndex("State", "HiddenAt", "MergedIntoId");
+
+                    b.HasIndex("ProjectId", "State", "HiddenAt", "MergedIntoId", "SupportCount");
 
                     b.ToTable("Ideas", (string)null);
                 });

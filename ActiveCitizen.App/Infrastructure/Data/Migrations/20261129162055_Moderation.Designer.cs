@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129161555_Moderation")]
+    [Migration("20261129162055_Moderation")]
     partial class Moderation
     {
         /// <inheritdoc />
@@ -358,8 +358,6 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
                     b.HasIndex("OpenReports");
 
-                    b.HasIndex("State");
-
                     b.HasIndex("TriagedAt");
 
                     b.HasIndex("AuthorId", "SubmissionKey")
@@ -369,13 +367,15 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
                     b.HasIndex("CommentCount", "Id");
 
-                    b.HasIndex("ProjectId", "State");
-
                     b.HasIndex("SupportCount", "Id");
 
                     b.HasIndex("ProjectId", "CommentCount", "Id");
 
                     b.HasIndex("ProjectId", "SupportCount", "Id");
+
+                    b.HasIndex("State", "HiddenAt", "MergedIntoId");
+
+                    b.HasIndex("ProjectId", "State", "HiddenAt", "MergedIntoId", "SupportCount");
 
                     b.ToTable("Ideas", (string)null);
                 });

@@ -11,6 +11,14 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Ideas_ProjectId_State",
+                table: "Ideas");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Ideas_State",
+                table: "Ideas");
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "HiddenAt",
                 table: "Ideas",
@@ -155,6 +163,16 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                 column: "OpenReports");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Ideas_ProjectId_State_HiddenAt_MergedIntoId_SupportCount",
+                table: "Ideas",
+                columns: new[] { "ProjectId", "State", "HiddenAt", "MergedIntoId", "SupportCount" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ideas_State_HiddenAt_MergedIntoId",
+                table: "Ideas",
+                columns: new[] { "State", "HiddenAt", "MergedIntoId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Ideas_TriagedAt",
                 table: "Ideas",
                 column: "TriagedAt");
@@ -200,7 +218,6 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
             // Ideas submitted before moderation existed are not news to anyone: they start triaged, so the queue holds only what arrives.
             migrationBuilder.Sql("UPDATE Ideas SET TriagedAt = SubmittedAt WHERE TriagedAt IS NULL;");
-
         }
 
         /// <inheritdoc />
@@ -224,6 +241,14 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Ideas_OpenReports",
+                table: "Ideas");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Ideas_ProjectId_State_HiddenAt_MergedIntoId_SupportCount",
+                table: "Ideas");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Ideas_State_HiddenAt_MergedIntoId",
                 table: "Ideas");
 
             migrationBuilder.DropIndex(
@@ -261,6 +286,16 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "TriagedAt",
                 table: "Ideas");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ideas_ProjectId_State",
+                table: "Ideas",
+                columns: new[] { "ProjectId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ideas_State",
+                table: "Ideas",
+                column: "State");
         }
     }
 }
