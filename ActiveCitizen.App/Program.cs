@@ -1,5 +1,6 @@
 using ActiveCitizen.App.Components.Account;
 using ActiveCitizen.App.Features.Accounts;
+using ActiveCitizen.App.Features.Commission;
 using ActiveCitizen.App.Features.Discussions;
 using ActiveCitizen.App.Features.Ideas;
 using ActiveCitizen.App.Features.Moderation;
@@ -18,11 +19,13 @@ builder.AddIdeas();
 builder.AddDiscussions();
 builder.AddNotifications();
 builder.AddModeration();
+builder.AddCommission();
 
 var app = builder.Build();
 app.UseInfrastructure();
 app.MapInfrastructure();
 app.MapAccountEndpoints();
+app.MapCommissionEndpoints();
 
 await app.Services.GetRequiredService<DatabaseStartup>().PrepareAsync();
 app.Run();

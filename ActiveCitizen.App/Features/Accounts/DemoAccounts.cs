@@ -43,11 +43,23 @@ public sealed class DemoAccounts(IServiceScopeFactory scopeFactory, TimeProvider
         new("daria.bogdanova@demo.activecitizen.example", "Daria Bogdanova", "western", null),
     ];
 
+    /// <summary>Four more commission members, so the demo's sessions have a real commission. Same password.</summary>
+    public static readonly IReadOnlyList<DemoAccount> CommissionMembers =
+    [
+        new("tatiana.belova@demo.activecitizen.example", "Tatiana Belova", "central", Roles.CommissionMember),
+        new("roman.egorov@demo.activecitizen.example", "Роман Егоров", "northern", Roles.CommissionMember),
+        new("vera.nikitina@demo.activecitizen.example", "Вера Никитина", "western", Roles.CommissionMember),
+        new("oleg.frolov@demo.activecitizen.example", "Oleg Frolov", "southern", Roles.CommissionMember),
+    ];
+
+    /// <summary>Every demo account.</summary>
+    public static IEnumerable<DemoAccount> Everyone => All.Concat(Residents).Concat(CommissionMembers);
+
     public int Order => 0;
 
     public async Task<bool> HoldsRealDataAsync(CancellationToken cancellationToken)
     {
-        var demoEmails = All.Concat(Residents).Select(account => account.Email.ToUpperInvariant()).ToList();
+        var demoEmails = Everyone.Select(account => account.Email.ToUpperInvariant()).ToList();
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         return await db.Users.AnyAsync(user => !demoEmails.Contains(user.NormalizedEmail!), cancellationToken);
@@ -59,7 +71,7 @@ public sealed class DemoAccounts(IServiceScopeFactory scopeFactory, TimeProvider
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         // One hash for all: the accounts share the published password, and hashing it twenty times would slow every start.
         string? passwordHash = null;
-        foreach (var account in All.Concat(Residents))
+        foreach (var account in Everyone)
         {
             if (await users.FindByEmailAsync(account.Email) is not null)
             {

@@ -168,4 +168,23 @@ public static class IdeaCuration
                 .SetProperty(idea => idea.StateChangedAt, now)
                 .SetProperty(idea => idea.Version, idea => idea.Version + 1), cancellationToken) > 0;
     }
+
+    /// <summary>The commission's published decision on a shortlisted idea, with its rationale.</summary>
+    public static async Task<bool> DecideAsync(AppDbContext db, int ideaId, bool selected, string? rationale, DateTime now, CancellationToken cancellationToken) =>
+        await db.Set<Idea>().Where(idea => idea.Id == ideaId && idea.State == IdeaState.Shortlisted)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(idea => idea.State, selected ? IdeaState.Selected : IdeaState.NotSelected)
+                .SetProperty(idea => idea.StateReason, rationale)
+                .SetProperty(idea => idea.StateChangedAt, now)
+                .SetProperty(idea => idea.Version, idea => idea.Version + 1), cancellationToken) > 0;
+
+    /// <summary>Who hears about a decision on an idea: its author, its supporters and its followers.</summary>
+    public static async Task<(string AuthorId, IReadOnlyList<string> Supporters, IReadOnlyList<string> Followers)> AudienceAsync(
+        AppDbContext db, int ideaId, CancellationToken cancellationToken)
+    {
+        var authorId = await db.Set<Idea>().Where(idea => idea.Id == ideaId).Select(idea => idea.AuthorId).SingleAsync(cancellationToken);
+        var supporters = await db.Set<IdeaSupport>().Where(support => support.IdeaId == ideaId).Select(support => support.UserId).ToListAsync(cancellationToken);
+        var followers = await db.Set<IdeaFollow>().Where(follow => follow.IdeaId == ideaId).Select(follow => follow.UserId).ToListAsync(cancellationToken);
+        return (authorId, supporters, followers);
+    }
 }

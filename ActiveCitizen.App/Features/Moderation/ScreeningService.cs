@@ -11,10 +11,16 @@ namespace ActiveCitizen.App.Features.Moderation;
 
 /// <summary>
 /// What experts do: a verdict on each idea of a project in its screening phase (feasible or not, with an explanation shown on the
-/// idea), then the shortlist of feasible ideas for the commission. The shortlist can change during screening and discussion and is
-/// frozen when the commission phase begins, because the commission's sessions vote on it from then on.
+/// idea), then the shortlist of feasible ideas for the commission. The shortlist can change during screening and discussion, until a
+/// commission session on the project opens (<see cref="IShortlistLock"/>) or the commission phase begins.
 /// </summary>
-public sealed class ScreeningService(IdeaActionRunner runner, ProjectQueries projects, TimeProvider time)
+/// <summary>Something that can freeze a project's shortlist (a commission session that has opened on it).</summary>
+public interface IShortlistLock
+{
+    Task<bool> IsFrozenAsync(int projectId, CancellationToken cancellationToken);
+}
+
+public sealed class ScreeningService(IdeaActionRunner runner, ProjectQueries projects, IEnumerable<IShortlistLock> locks, TimeProvider time)
 {
     public const string ExplanationField = "Explanation";
 
@@ -62,7 +68,8 @@ public sealed class ScreeningService(IdeaActionRunner runner, ProjectQueries pro
         return WithKeyAsync(runner.RunAsync(principal, Roles.Expert, respectClaims: false, [ideaId],
             shortlisted ? AuditActions.IdeaShortlisted : AuditActions.IdeaUnshortlisted, null, async (db, before, _, after) =>
         {
-            if (await PhaseOfAsync(before.ProjectId, cancellationToken) is not { } phase || !ShortlistOpen.Contains(phase))
+            if (await PhaseOfAsync(before.ProjectId, cancellationToken) is not { } phase || !ShortlistOpen.Contains(phase)
+                || await FrozenAsync(before.ProjectId, cancellationToken))
             {
                 refusalKey = "Screening.Refused.ShortlistFrozen";
                 return ModerationStatus.Refused;
@@ -82,6 +89,18 @@ public sealed class ScreeningService(IdeaActionRunner runner, ProjectQueries pro
             }
             return ModerationStatus.Done;
         }, cancellationToken), () => refusalKey);
+    }
+
+    private async Task<bool> FrozenAsync(int projectId, CancellationToken cancellationToken)
+    {
+        foreach (var shortlistLock in locks)
+        {
+            if (await shortlistLock.IsFrozenAsync(projectId, cancellationToken))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private async Task<PhaseKind?> PhaseOfAsync(int projectId, CancellationToken cancellationToken) =>

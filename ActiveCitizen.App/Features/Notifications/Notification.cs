@@ -45,6 +45,10 @@ public enum NotificationKind
     YourIdeaFeasible,
     YourIdeaNotFeasible,
     YourIdeaShortlisted,
+    YourIdeaSelected,
+    YourIdeaNotSelected,
+    SupportedIdeaSelected,
+    SupportedIdeaNotSelected,
 }
 
 public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>

@@ -110,15 +110,9 @@ public partial class ProjectEditorPage
         }
     }
 
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm";
+    private static string Format(DateTime cityTime) => CityTimeInput.Format(cityTime);
 
-    private static string Format(DateTime cityTime) => cityTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
-
-    /// <summary>Browsers send datetime-local values with or without seconds, depending on what was picked.</summary>
-    private static readonly string[] AcceptedTimeFormats = [TimeFormat, "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.fff"];
-
-    private static bool TryParse(string? value, out DateTime cityTime) =>
-        DateTime.TryParseExact(value, AcceptedTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out cityTime);
+    private static bool TryParse(string? value, out DateTime cityTime) => CityTimeInput.TryParse(value, out cityTime);
 
     private sealed class EditorModel
     {

@@ -74,7 +74,7 @@ public static class AuditTrail
     }
 }
 
-/// <summary>The names actions go by in the trail (and, with an "Audit.Action." prefix, in the UI).</summary>
+/// <summary>The names actions go by in the trail (and, with an "Audit.Action." prefix, in the UI): moderation, screening, commission.</summary>
 public static class AuditActions
 {
     public const string IdeaTagAdded = "idea.tag-added";
@@ -93,11 +93,15 @@ public static class AuditActions
     public const string TagCreated = "tag.created";
     public const string RejectionReasonCreated = "rejection-reason.created";
     public const string RejectionReasonArchived = "rejection-reason.archived";
+    public const string CommissionClosed = "commission.closed";
+    public const string CommissionPublished = "commission.published";
+    public const string IdeaSelected = "idea.selected";
+    public const string IdeaNotSelected = "idea.not-selected";
 
     public static readonly IReadOnlyList<string> All =
     [
         IdeaTagAdded, IdeaTagRemoved, IdeaHidden, IdeaRestored, IdeaRejected, IdeaMerged, IdeaTriaged, IdeaReportsDismissed,
         IdeaScreened, IdeaShortlisted, IdeaUnshortlisted, CommentHidden, CommentRestored, TagCreated, RejectionReasonCreated,
-        RejectionReasonArchived,
+        RejectionReasonArchived, CommissionClosed, CommissionPublished, IdeaSelected, IdeaNotSelected,
     ];
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ActiveCitizen.App.Features.Commission;
 using ActiveCitizen.App.Features.Discussions;
 using ActiveCitizen.App.Features.Ideas;
 using ActiveCitizen.App.Features.Moderation;
@@ -32,7 +33,7 @@ public sealed class ModerationHarness(TestDatabase database, FakeTimeProvider ti
 
     public ModerationService Moderation() => new(database.Factory, Runner, Discussions(), LiveEvents, time);
 
-    public ScreeningService Screening() => new(Runner, new ProjectQueries(database.Factory, time), time);
+    public ScreeningService Screening() => new(Runner, new ProjectQueries(database.Factory, time), [new CommissionShortlistLock(database.Factory, time)], time);
 
     public IdeasService Ideas() => new(database.Factory, new ProjectQueries(database.Factory, time), new UserAccess(database.Factory), LiveEvents, time);
 
