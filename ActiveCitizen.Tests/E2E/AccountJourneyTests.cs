@@ -138,8 +138,7 @@ public sealed partial class AccountJourneyTests(BrowserFixture browser)
         var (phone, _) = await browser.NewPageAsync();
         await SignInAsync(phone, "moderator@activecitizen.example", DemoAccounts.Password);
         await Expect(phone.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeVisibleAsync();
-        var background = await phone.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
-        Assert.Equal("rgb(15, 19, 26)", background);
+        await Expect(phone.Locator("body")).ToHaveCSSAsync("background-color", "rgb(15, 19, 26)");
     }
 
     private async Task<string> CreateResidentAsync(string displayName, string password)

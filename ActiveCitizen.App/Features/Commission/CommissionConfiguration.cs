@@ -15,7 +15,8 @@ public sealed class CommissionSessionConfiguration : IEntityTypeConfiguration<Co
         builder.Property(session => session.Version).IsConcurrencyToken();
         builder.HasOne<Project>().WithMany().HasForeignKey(session => session.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(session => session.ChairId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(session => new { session.ProjectId, session.OpensAt });
+        // One session decides a project's shortlist: a second would vote on ideas the first has already decided.
+        builder.HasIndex(session => session.ProjectId).IsUnique();
     }
 }
 

@@ -36,6 +36,9 @@ public sealed record SessionDetails(
     IReadOnlyList<SessionIdeaView> Ideas, int Version)
 {
     public int VotedByMe => Ideas.Count(idea => idea.MyBallot is not null);
+
+    /// <summary>The ideas the reader may vote on: those they did not stand aside from.</summary>
+    public int MineToVote => Ideas.Count(idea => idea.MyRecusal is null);
 }
 
 /// <summary>A project's published decision, as the results page shows it.</summary>
@@ -222,8 +225,16 @@ public sealed class CommissionQueries(IDbContextFactory<AppDbContext> dbFactory,
             return null;
         }
         var allowed = CommissionRules.StateAt(session, time.GetUtcNow().UtcDateTime) == SessionState.Published
-            || (viewerId is not null && (session.ChairId == viewerId || await access.HasRoleAsync(viewerId, Roles.Admin, cancellationToken)));
+            || (viewerId is not null && ((session.ChairId == viewerId && await access.HasRoleAsync(viewerId, Roles.CommissionMember, cancellationToken))
+                || await access.HasRoleAsync(viewerId, Roles.Admin, cancellationToken)));
         return allowed ? await DetailsAsync(db, sessionId, null, false, cancellationToken) : null;
+    }
+
+    /// <summary>Whether a project has published results, for a link to them.</summary>
+    public async Task<bool> HasResultsAsync(int projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<CommissionSession>().AnyAsync(session => session.ProjectId == projectId && session.PublishedAt != null, cancellationToken);
     }
 
     /// <summary>Users who hold the commission role now, for the session editor.</summary>

@@ -68,7 +68,7 @@ public sealed class CommissionService(
             return refusal;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var errors = await ValidateAsync(db, draft, cancellationToken);
+        var errors = await ValidateAsync(db, draft, 0, cancellationToken);
         if (errors.Count > 0)
         {
             return new CommissionResult(CommissionStatus.Invalid, errors);
@@ -104,7 +104,7 @@ public sealed class CommissionService(
         {
             return new CommissionResult(CommissionStatus.Stale);
         }
-        var errors = await ValidateAsync(db, draft, cancellationToken);
+        var errors = await ValidateAsync(db, draft, sessionId, cancellationToken);
         if (errors.Count > 0)
         {
             return new CommissionResult(CommissionStatus.Invalid, errors);
@@ -138,12 +138,17 @@ public sealed class CommissionService(
         session.BallotsPublic = draft.BallotsPublic;
     }
 
-    private async Task<List<FieldError>> ValidateAsync(AppDbContext db, SessionDraft draft, CancellationToken cancellationToken)
+    /// <summary>The draft's problems; <paramref name="editing"/> is the session being changed (0 for a new one).</summary>
+    private async Task<List<FieldError>> ValidateAsync(AppDbContext db, SessionDraft draft, int editing, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
         if (draft.ProjectId is not { } projectId || await projects.ScheduleAsync(projectId, cancellationToken) is null)
         {
             errors.Add(new FieldError(ProjectField, "Validation.CommissionProject"));
+        }
+        else if (await db.Set<CommissionSession>().AnyAsync(session => session.ProjectId == projectId && session.Id != editing, cancellationToken))
+        {
+            errors.Add(new FieldError(ProjectField, "Validation.CommissionProjectTaken"));
         }
         var members = draft.MemberIds.Distinct().ToList();
         var commissionRole = Roles.CommissionMember.ToUpperInvariant();
@@ -165,6 +170,11 @@ public sealed class CommissionService(
         if (draft.OpensAt is null)
         {
             errors.Add(new FieldError(OpensField, "Validation.CommissionTime"));
+        }
+        else if (draft.OpensAt <= Now)
+        {
+            // A session opening in the past would freeze a shortlist nobody saw and might close before anyone voted.
+            errors.Add(new FieldError(OpensField, "Validation.CommissionOpensInFuture"));
         }
         if (draft.ClosesAt is null)
         {
@@ -242,11 +252,13 @@ public sealed class CommissionService(
         {
             return false;
         }
-        var members = await db.Set<SessionMember>().CountAsync(member => member.SessionId == session.Id, cancellationToken);
-        var ballots = await db.Set<Ballot>().Where(ballot => ballot.SessionId == session.Id)
+        var active = await ActiveMembersAsync(db, session.Id, cancellationToken);
+        var members = active.Count;
+        var closedAt = CommissionRules.ClosedAt(session);
+        var ballots = await db.Set<Ballot>().Where(ballot => ballot.SessionId == session.Id && active.Contains(ballot.MemberId) && ballot.CastAt <= closedAt)
             .GroupBy(ballot => new { ballot.IdeaId, ballot.Choice }).Select(group => new { group.Key.IdeaId, group.Key.Choice, Count = group.Count() })
             .ToListAsync(cancellationToken);
-        var recusals = await db.Set<Recusal>().Where(recusal => recusal.SessionId == session.Id)
+        var recusals = await db.Set<Recusal>().Where(recusal => recusal.SessionId == session.Id && active.Contains(recusal.MemberId))
             .GroupBy(recusal => recusal.IdeaId).Select(group => new { IdeaId = group.Key, Count = group.Count() })
             .ToDictionaryAsync(group => group.IdeaId, group => group.Count, cancellationToken);
         foreach (var idea in await db.Set<SessionIdea>().Where(idea => idea.SessionId == session.Id).ToListAsync(cancellationToken))
@@ -348,6 +360,12 @@ public sealed class CommissionService(
         CommissionStatus status;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            // Again inside the transaction: a chair's close or the count may have committed while this request waited for the lock.
+            if (!await db.Set<CommissionSession>().AnyAsync(candidate => candidate.Id == sessionId && candidate.ClosedEarlyAt == null
+                    && candidate.ResultsCountedAt == null && candidate.ClosesAt > now, cancellationToken))
+            {
+                return new CommissionResult(CommissionStatus.Closed);
+            }
             var recused = await db.Set<Recusal>().AnyAsync(recusal => recusal.SessionId == sessionId && recusal.IdeaId == ideaId && recusal.MemberId == memberId, cancellationToken);
             if (recused && allowRecused != true)
             {
@@ -372,10 +390,22 @@ public sealed class CommissionService(
     /// <summary>How many members have voted on the idea, out of those not recused: the only count anyone sees before the close.</summary>
     public static async Task<(int Voted, int Eligible)> VoteCountAsync(AppDbContext db, int sessionId, int ideaId, CancellationToken cancellationToken)
     {
-        var voted = await db.Set<Ballot>().CountAsync(ballot => ballot.SessionId == sessionId && ballot.IdeaId == ideaId, cancellationToken);
-        var members = await db.Set<SessionMember>().CountAsync(member => member.SessionId == sessionId, cancellationToken);
-        var recused = await db.Set<Recusal>().CountAsync(recusal => recusal.SessionId == sessionId && recusal.IdeaId == ideaId, cancellationToken);
-        return (voted, members - recused);
+        var active = await ActiveMembersAsync(db, sessionId, cancellationToken);
+        var voted = await db.Set<Ballot>().CountAsync(ballot => ballot.SessionId == sessionId && ballot.IdeaId == ideaId && active.Contains(ballot.MemberId), cancellationToken);
+        var recused = await db.Set<Recusal>().CountAsync(recusal => recusal.SessionId == sessionId && recusal.IdeaId == ideaId && active.Contains(recusal.MemberId), cancellationToken);
+        return (voted, active.Count - recused);
+    }
+
+    /// <summary>
+    /// The session's members who still hold the commission role: only they vote and only they count toward quorum, so a member
+    /// removed from the commission mid-session neither blocks a quorum nor decides anything.
+    /// </summary>
+    public static async Task<List<string>> ActiveMembersAsync(AppDbContext db, int sessionId, CancellationToken cancellationToken)
+    {
+        var role = Roles.CommissionMember.ToUpperInvariant();
+        return await db.Set<SessionMember>().Where(member => member.SessionId == sessionId
+                && db.UserRoles.Any(grant => grant.UserId == member.UserId && db.Roles.Any(candidate => candidate.Id == grant.RoleId && candidate.NormalizedName == role)))
+            .Select(member => member.UserId).ToListAsync(cancellationToken);
     }
 
     /// <summary>The chair closes the session before its closing time; the results are counted at once.</summary>
@@ -439,7 +469,12 @@ public sealed class CommissionService(
         }
         var updated = await db.Set<SessionIdea>().Where(idea => idea.SessionId == sessionId && idea.IdeaId == ideaId)
             .ExecuteUpdateAsync(set => set.SetProperty(idea => idea.Rationale, tidy), cancellationToken);
-        return new CommissionResult(updated == 0 ? CommissionStatus.NotFound : CommissionStatus.Done);
+        if (updated == 0)
+        {
+            return new CommissionResult(CommissionStatus.NotFound);
+        }
+        liveEvents.Publish(CommissionTopics.Session(sessionId), new SessionChanged(sessionId));
+        return new CommissionResult(CommissionStatus.Done);
     }
 
     /// <summary>
@@ -466,7 +501,7 @@ public sealed class CommissionService(
         var staged = new List<Notification>();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var published = await db.Set<CommissionSession>().Where(candidate => candidate.Id == sessionId && candidate.PublishedAt == null)
+            var published = await db.Set<CommissionSession>().Where(candidate => candidate.Id == sessionId && candidate.PublishedAt == null && candidate.ResultsCountedAt != null)
                 .ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.PublishedAt, now).SetProperty(candidate => candidate.Version, candidate => candidate.Version + 1), cancellationToken);
             if (published == 0)
             {
@@ -479,7 +514,8 @@ public sealed class CommissionService(
                 var before = await IdeaCuration.SnapshotAsync(db, decided.IdeaId, cancellationToken);
                 if (before is null || !await IdeaCuration.DecideAsync(db, decided.IdeaId, approved, decided.Rationale, now, cancellationToken))
                 {
-                    continue;
+                    // An idea left the shortlist behind the session's back: publishing all or nothing keeps results and ideas in step.
+                    return new CommissionResult(CommissionStatus.Stale);
                 }
                 var after = await IdeaCuration.SnapshotAsync(db, decided.IdeaId, cancellationToken);
                 AuditTrail.Record(db, now, chair, approved ? AuditActions.IdeaSelected : AuditActions.IdeaNotSelected, $"idea:{decided.IdeaId}",
@@ -505,6 +541,48 @@ public sealed class CommissionService(
         notifications.Announce(staged);
         liveEvents.Publish(CommissionTopics.Session(sessionId), new SessionChanged(sessionId));
         return new CommissionResult(CommissionStatus.Done);
+    }
+
+    /// <summary>
+    /// An admin hands the chair to another member (the chair left the commission, fell ill) at any time before publication, so a
+    /// session can always be closed and published.
+    /// </summary>
+    public async Task<CommissionResult> ReassignChairAsync(ClaimsPrincipal principal, int sessionId, string? newChairId, CancellationToken cancellationToken = default)
+    {
+        if (await AdminAsync(principal, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var session = await db.Set<CommissionSession>().AsNoTracking().SingleOrDefaultAsync(candidate => candidate.Id == sessionId, cancellationToken);
+        if (session is null)
+        {
+            return new CommissionResult(CommissionStatus.NotFound);
+        }
+        if (session.PublishedAt is not null)
+        {
+            return new CommissionResult(CommissionStatus.AlreadyPublished);
+        }
+        if (newChairId is null || !await IsMemberAsync(db, sessionId, newChairId, cancellationToken))
+        {
+            return new CommissionResult(CommissionStatus.Invalid, [new FieldError(ChairField, "Validation.CommissionChair")]);
+        }
+        if (session.ChairId == newChairId)
+        {
+            return new CommissionResult(CommissionStatus.AlreadyDone);
+        }
+        var admin = await db.Users.Where(user => user.Id == UserAccess.UserIdOf(principal)).Select(user => new { user.Id, user.DisplayName }).SingleAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.Set<CommissionSession>().Where(candidate => candidate.Id == sessionId)
+                .ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.ChairId, newChairId).SetProperty(candidate => candidate.Version, candidate => candidate.Version + 1), cancellationToken);
+            AuditTrail.Record(db, Now, (admin.Id, admin.DisplayName), AuditActions.CommissionChairChanged, $"commission:{sessionId}", null,
+                new { chairId = session.ChairId }, new { chairId = newChairId });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        liveEvents.Publish(CommissionTopics.Session(sessionId), new SessionChanged(sessionId));
+        return new CommissionResult(CommissionStatus.Done, SessionId: sessionId);
     }
 
     /// <summary>The session and its chair's audit identity, if the principal is its chair and still a commission member.</summary>

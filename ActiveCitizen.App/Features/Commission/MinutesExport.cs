@@ -81,8 +81,10 @@ public sealed class MinutesExport(IStringLocalizer<Strings> localizer, CityClock
 
     public async Task<byte[]> XlsxAsync(SessionDetails session)
     {
+        // Counts go in as numbers, so the spreadsheet can add them up; text keeps its escaping.
         static List<Dictionary<string, object>> Sheet(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
-            [.. rows.Select(row => header.Select((name, index) => (name, index)).ToDictionary(column => column.name, column => (object)row[column.index]))];
+            [.. rows.Select(row => header.Select((name, index) => (name, index)).ToDictionary(column => column.name,
+                column => int.TryParse(row[column.index], out var number) ? number : (object)row[column.index]))];
 
         var sheets = new Dictionary<string, object>
         {

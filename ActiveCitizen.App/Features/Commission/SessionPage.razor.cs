@@ -71,11 +71,13 @@ public sealed partial class SessionPage
         };
         if (left is { } wait)
         {
+            // Timers cannot wait longer than about 49 days; a far-off opening is looked at again daily.
+            var due = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : wait + TimeSpan.FromMilliseconds(50);
             closing = Time.CreateTimer(_ => _ = InvokeAsync(async () =>
             {
                 await LoadAsync();
                 StateHasChanged();
-            }), null, wait < TimeSpan.Zero ? TimeSpan.Zero : wait + TimeSpan.FromMilliseconds(50), Timeout.InfiniteTimeSpan);
+            }), null, due, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -109,14 +111,8 @@ public sealed partial class SessionPage
     private async Task WithdrawRecusalAsync(SessionIdeaView idea) =>
         await ReportAsync(await Commission.WithdrawRecusalAsync((await AuthenticationState).User, Id, idea.IdeaId));
 
-    private async Task SaveRationaleAsync(SessionIdeaView idea, string? rationale)
-    {
-        var result = await Commission.SetRationaleAsync((await AuthenticationState).User, Id, idea.IdeaId, rationale);
-        if (result.Status != CommissionStatus.Done)
-        {
-            await ReportAsync(result);
-        }
-    }
+    private async Task SaveRationaleAsync(SessionIdeaView idea, string? rationale) =>
+        await ReportAsync(await Commission.SetRationaleAsync((await AuthenticationState).User, Id, idea.IdeaId, rationale));
 
     private async Task CloseAsync()
     {

@@ -14,12 +14,6 @@ namespace ActiveCitizen.App.Features.Moderation;
 /// idea), then the shortlist of feasible ideas for the commission. The shortlist can change during screening and discussion, until a
 /// commission session on the project opens (<see cref="IShortlistLock"/>) or the commission phase begins.
 /// </summary>
-/// <summary>Something that can freeze a project's shortlist (a commission session that has opened on it).</summary>
-public interface IShortlistLock
-{
-    Task<bool> IsFrozenAsync(int projectId, CancellationToken cancellationToken);
-}
-
 public sealed class ScreeningService(IdeaActionRunner runner, ProjectQueries projects, IEnumerable<IShortlistLock> locks, TimeProvider time)
 {
     public const string ExplanationField = "Explanation";
@@ -91,7 +85,8 @@ public sealed class ScreeningService(IdeaActionRunner runner, ProjectQueries pro
         }, cancellationToken), () => refusalKey);
     }
 
-    private async Task<bool> FrozenAsync(int projectId, CancellationToken cancellationToken)
+    /// <summary>Whether a commission session has frozen the project's shortlist.</summary>
+    public async Task<bool> FrozenAsync(int projectId, CancellationToken cancellationToken = default)
     {
         foreach (var shortlistLock in locks)
         {
@@ -111,4 +106,10 @@ public sealed class ScreeningService(IdeaActionRunner runner, ProjectQueries pro
         var result = await running;
         return result.Status == ModerationStatus.Refused ? result with { MessageKey = refusalKey() } : result;
     }
+}
+
+/// <summary>Something that can freeze a project's shortlist (a commission session that has opened on it).</summary>
+public interface IShortlistLock
+{
+    Task<bool> IsFrozenAsync(int projectId, CancellationToken cancellationToken);
 }

@@ -95,6 +95,7 @@ public static class AuditActions
     public const string RejectionReasonArchived = "rejection-reason.archived";
     public const string CommissionClosed = "commission.closed";
     public const string CommissionPublished = "commission.published";
+    public const string CommissionChairChanged = "commission.chair-changed";
     public const string IdeaSelected = "idea.selected";
     public const string IdeaNotSelected = "idea.not-selected";
 
@@ -102,6 +103,6 @@ public static class AuditActions
     [
         IdeaTagAdded, IdeaTagRemoved, IdeaHidden, IdeaRestored, IdeaRejected, IdeaMerged, IdeaTriaged, IdeaReportsDismissed,
         IdeaScreened, IdeaShortlisted, IdeaUnshortlisted, CommentHidden, CommentRestored, TagCreated, RejectionReasonCreated,
-        RejectionReasonArchived, CommissionClosed, CommissionPublished, IdeaSelected, IdeaNotSelected,
+        RejectionReasonArchived, CommissionClosed, CommissionPublished, CommissionChairChanged, IdeaSelected, IdeaNotSelected,
     ];
 }

@@ -56,6 +56,14 @@ public sealed class CommissionHarness(TestDatabase database, FakeTimeProvider ti
         return new Scene(project, authorId, shortlisted, memberList, admin, created.SessionId);
     }
 
+    /// <summary>A scene whose session has been open for an hour: sessions are authored before they open, so the clock moves on after.</summary>
+    public async Task<Scene> OpenSceneAsync(int members = 3, int ideas = 2, string firstTitle = "Shortlisted idea")
+    {
+        var scene = await SceneAsync(members, ideas, firstTitle);
+        time.SetUtcNow(new DateTimeOffset(Opens.AddHours(1)));
+        return scene;
+    }
+
     public sealed record Scene(Project Project, string AuthorId, List<Idea> Ideas, List<(string Id, ClaimsPrincipal Principal)> Members, ClaimsPrincipal Admin, int SessionId)
     {
         public ClaimsPrincipal Chair => Members[0].Principal;

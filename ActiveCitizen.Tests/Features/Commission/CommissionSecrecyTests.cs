@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ActiveCitizen.App.Features.Accounts;
 using ActiveCitizen.App.Features.Commission;
 using ActiveCitizen.App.Features.Ideas;
@@ -21,7 +22,7 @@ public sealed class CommissionSecrecyTests : IDisposable
     private const string SecretComment = "SECRET-REASONING-7Q";
 
     private readonly TestDatabase database = TestDatabase.InMemory();
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(CommissionHarness.Opens.AddHours(1)));
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(CommissionHarness.Opens.AddHours(-1)));
     private readonly CommissionHarness harness;
 
     public CommissionSecrecyTests() => harness = new CommissionHarness(database, time);
@@ -31,7 +32,7 @@ public sealed class CommissionSecrecyTests : IDisposable
     [Fact]
     public async Task Until_the_close_readers_see_only_their_own_ballot_and_how_many_have_voted()
     {
-        var scene = await harness.SceneAsync(members: 3);
+        var scene = await harness.OpenSceneAsync(members: 3);
         var events = new List<ILiveEvent>();
         using var _ = harness.LiveEvents.Subscribe<ILiveEvent>(CommissionTopics.Session(scene.SessionId), liveEvent =>
         {
@@ -58,7 +59,8 @@ public sealed class CommissionSecrecyTests : IDisposable
         var adminId = App.Infrastructure.Security.UserAccess.UserIdOf(scene.Admin)!;
         var adminView = await harness.Queries().ForViewerAsync(scene.SessionId, adminId);
         Assert.DoesNotContain(SecretComment, JsonSerializer.Serialize(adminView));
-        Assert.DoesNotContain("Against", JsonSerializer.Serialize(adminView!.Ideas.Select(candidate => new { candidate.MyBallot, candidate.Result, candidate.Ballots })));
+        Assert.All(adminView!.Ideas, candidate => Assert.Equal((null, null, 0), (candidate.MyBallot, candidate.Result, candidate.Ballots.Count)));
+        Assert.Equal(1, adminView.Ideas.Single(candidate => candidate.IdeaId == idea).Voted);
         Assert.Null(await harness.Queries().ForMinutesAsync(scene.SessionId, scene.Members[0].Id));
         Assert.Null(await harness.Queries().ForMinutesAsync(scene.SessionId, adminId));
         Assert.Null(await harness.Queries().ResultsAsync(scene.Project.Slug));
@@ -73,7 +75,8 @@ public sealed class CommissionSecrecyTests : IDisposable
             // Counts and "look again" signals only: no event type carries a direction or a comment.
             Assert.All(events, liveEvent => Assert.True(liveEvent is VotesCounted or SessionChanged, liveEvent.GetType().Name));
             Assert.Contains(events, liveEvent => liveEvent is VotesCounted { Voted: 1, Eligible: 3 });
-            var serialized = JsonSerializer.Serialize(events.Cast<object>());
+            // Enums as names, so a leaked direction would read "Against" here rather than a number.
+            var serialized = JsonSerializer.Serialize(events.Cast<object>(), new JsonSerializerOptions { Converters = { new JsonStringEnumConverter() } });
             Assert.DoesNotContain("Against", serialized);
             Assert.DoesNotContain(SecretComment, serialized);
         }
@@ -82,7 +85,7 @@ public sealed class CommissionSecrecyTests : IDisposable
     [Fact]
     public async Task After_the_close_members_see_tallies_and_names_only_once_published_and_only_when_public()
     {
-        var scene = await harness.SceneAsync(members: 3);
+        var scene = await harness.OpenSceneAsync(members: 3);
         var service = harness.Service();
         await service.VoteAsync(scene.Members[1].Principal, scene.SessionId, scene.Ideas[0].Id, BallotChoice.Against, SecretComment);
         await service.CloseAsync(scene.Chair, scene.SessionId);
@@ -104,7 +107,7 @@ public sealed class CommissionSecrecyTests : IDisposable
     [Fact]
     public async Task Published_public_ballots_show_who_voted_how()
     {
-        var scene = await harness.SceneAsync(members: 3);
+        var scene = await harness.OpenSceneAsync(members: 3);
         var service = harness.Service();
         await service.VoteAsync(scene.Members[1].Principal, scene.SessionId, scene.Ideas[0].Id, BallotChoice.Against, "Too costly");
         await service.CloseAsync(scene.Chair, scene.SessionId);

@@ -184,10 +184,69 @@ public sealed class CommissionServiceTests : IDisposable
 
         Assert.Equal(CommissionStatus.Invalid, result.Status);
         Assert.Equal(
-            ["Validation.CommissionMembersRole", "Validation.CommissionChair", "Validation.CommissionClosesAfterOpening", "Validation.CommissionQuorum"],
+            ["Validation.CommissionProjectTaken", "Validation.CommissionMembersRole", "Validation.CommissionChair", "Validation.CommissionClosesAfterOpening", "Validation.CommissionQuorum"],
             result.Errors!.Select(error => error.MessageKey));
         await using var db = database.CreateContext();
         Assert.Equal(1, await db.Set<CommissionSession>().CountAsync());
+    }
+
+    [Fact]
+    public async Task A_project_gets_one_session_and_a_session_cannot_be_authored_to_open_in_the_past()
+    {
+        var scene = await harness.SceneAsync();
+        var draft = new SessionDraft(scene.Project.Id, [scene.Members[0].Id], scene.Members[0].Id, CommissionHarness.Opens, CommissionHarness.Closes, 50,
+            DecisionRule.MoreForThanAgainst, true);
+
+        var second = await harness.Service().CreateSessionAsync(scene.Admin, draft);
+        var otherProject = await TestProjects.CreateAsync(database, "other-project");
+        var inThePast = await harness.Service().CreateSessionAsync(scene.Admin, draft with { ProjectId = otherProject.Id, OpensAt = time.GetUtcNow().UtcDateTime.AddMinutes(-1) });
+
+        Assert.Equal(["Validation.CommissionProjectTaken"], second.Errors!.Select(error => error.MessageKey));
+        Assert.Equal(["Validation.CommissionOpensInFuture"], inThePast.Errors!.Select(error => error.MessageKey));
+        await using var db = database.CreateContext();
+        Assert.Equal(1, await db.Set<CommissionSession>().CountAsync());
+    }
+
+    [Fact]
+    public async Task Ballots_racing_the_chairs_close_are_either_refused_or_counted_never_acknowledged_and_dropped()
+    {
+        var scene = await harness.SceneAsync(members: 12);
+        At(CommissionHarness.Opens.AddHours(1));
+        var service = harness.Service();
+        var idea = scene.Ideas[0].Id;
+
+        var voting = Task.WhenAll(scene.Members.Skip(1).Select(member => Task.Run(() => service.VoteAsync(member.Principal, scene.SessionId, idea, BallotChoice.For, null))));
+        var closing = Task.Run(() => service.CloseAsync(scene.Chair, scene.SessionId));
+        var votes = await voting;
+        var close = await closing;
+
+        Assert.Equal(CommissionStatus.Done, close.Status);
+        Assert.All(votes, vote => Assert.Contains(vote.Status, new[] { CommissionStatus.Done, CommissionStatus.Closed }));
+        var acknowledged = votes.Count(vote => vote.Status == CommissionStatus.Done);
+        var result = (await harness.Queries().ForViewerAsync(scene.SessionId, scene.Members[0].Id))!.Ideas.Single(shown => shown.IdeaId == idea).Result!;
+        Assert.Equal(acknowledged, result.Tally.For);
+        Assert.Equal(CommissionStatus.Closed, (await service.VoteAsync(scene.Members[1].Principal, scene.SessionId, idea, BallotChoice.Against, null)).Status);
+    }
+
+    [Fact]
+    public async Task An_admin_hands_the_chair_to_another_member_who_then_closes_while_the_old_chair_cannot()
+    {
+        var scene = await harness.SceneAsync();
+        var (outsiderId, _) = await harness.UserAsync("Not on this session", Roles.CommissionMember);
+        var service = harness.Service();
+
+        var toOutsider = await service.ReassignChairAsync(scene.Admin, scene.SessionId, outsiderId);
+        var byMember = await service.ReassignChairAsync(scene.Members[1].Principal, scene.SessionId, scene.Members[1].Id);
+        var handed = await service.ReassignChairAsync(scene.Admin, scene.SessionId, scene.Members[1].Id);
+        At(CommissionHarness.Opens.AddHours(1));
+
+        Assert.Equal((CommissionStatus.Invalid, CommissionStatus.Forbidden, CommissionStatus.Done), (toOutsider.Status, byMember.Status, handed.Status));
+        Assert.Equal(CommissionStatus.Forbidden, (await service.CloseAsync(scene.Chair, scene.SessionId)).Status);
+        Assert.Equal(CommissionStatus.Done, (await service.CloseAsync(scene.Members[1].Principal, scene.SessionId)).Status);
+        await using var db = database.CreateContext();
+        var audit = await db.Set<AuditEntry>().SingleAsync(entry => entry.Action == AuditActions.CommissionChairChanged);
+        Assert.Equal(($"commission:{scene.SessionId}", "Admin"), (audit.Target, audit.ActorName));
+        Assert.Contains(scene.Members[1].Id, audit.After!);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class MinutesExportTests : IDisposable
     private const string FormulaTitle = "=HYPERLINK(\"http://evil.example\",\"click\")";
 
     private readonly TestDatabase database = TestDatabase.InMemory();
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(CommissionHarness.Opens.AddHours(1)));
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(CommissionHarness.Opens.AddHours(-1)));
     private readonly CommissionHarness harness;
 
     public MinutesExportTests() => harness = new CommissionHarness(database, time);
@@ -41,7 +41,7 @@ public sealed class MinutesExportTests : IDisposable
 
     private async Task<SessionDetails> PublishedSessionAsync()
     {
-        var scene = await harness.SceneAsync(members: 3, ideas: 2, firstTitle: FormulaTitle);
+        var scene = await harness.OpenSceneAsync(members: 3, ideas: 2, firstTitle: FormulaTitle);
         var service = harness.Service();
         await service.VoteAsync(scene.Members[0].Principal, scene.SessionId, scene.Ideas[0].Id, BallotChoice.For, "+SUM(1,2)");
         await service.VoteAsync(scene.Members[1].Principal, scene.SessionId, scene.Ideas[0].Id, BallotChoice.For, null);
@@ -92,7 +92,7 @@ public sealed class MinutesExportTests : IDisposable
     [Fact]
     public async Task Secret_sessions_leave_named_ballots_out_of_the_minutes()
     {
-        var scene = await harness.SceneAsync(members: 3);
+        var scene = await harness.OpenSceneAsync(members: 3);
         await using (var db = database.CreateContext())
         {
             await db.Set<CommissionSession>().ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.BallotsPublic, false));

@@ -481,4 +481,30 @@ public sealed class ModerationServiceTests : IDisposable
         Assert.Equal((ModerationStatus.Refused, "Screening.Refused.ShortlistFrozen"), (frozen.Status, frozen.MessageKey));
         Assert.Equal(IdeaState.Feasible, (await harness.StoredIdeaAsync(feasible.Id)).State);
     }
+
+    [Fact]
+    public async Task A_commission_session_that_has_opened_freezes_the_shortlist_even_within_the_screening_phase()
+    {
+        var project = await harness.ProjectAsync();
+        var (author, _) = await harness.UserAsync("Author");
+        var (_, expert) = await harness.UserAsync("Elena", Roles.Expert);
+        var (memberId, _) = await harness.UserAsync("Member", Roles.CommissionMember);
+        var (_, admin) = await harness.UserAsync("Admin", Roles.Admin);
+        var first = await harness.IdeaAsync(project, author, "Shortlisted before the opening", IdeaState.Feasible);
+        var second = await harness.IdeaAsync(project, author, "Shortlisted too late", IdeaState.Feasible);
+        var opens = ModerationHarness.DuringScreening.AddHours(2);
+        var created = await new Commission.CommissionHarness(database, time).Service().CreateSessionAsync(admin, new App.Features.Commission.SessionDraft(
+            project.Id, [memberId], memberId, opens, opens.AddDays(1), 50, App.Features.Commission.DecisionRule.MoreForThanAgainst, true));
+        Assert.Equal(App.Features.Commission.CommissionStatus.Done, created.Status);
+
+        var before = await harness.Screening().ShortlistAsync(expert, first.Id, true);
+        time.SetUtcNow(new DateTimeOffset(opens));
+        var after = await harness.Screening().ShortlistAsync(expert, second.Id, true);
+        var withdrawn = await harness.Screening().ShortlistAsync(expert, first.Id, false);
+
+        Assert.Equal(ModerationStatus.Done, before.Status);
+        Assert.Equal((ModerationStatus.Refused, "Screening.Refused.ShortlistFrozen"), (after.Status, after.MessageKey));
+        Assert.Equal((ModerationStatus.Refused, "Screening.Refused.ShortlistFrozen"), (withdrawn.Status, withdrawn.MessageKey));
+        Assert.Equal((IdeaState.Shortlisted, IdeaState.Feasible), ((await harness.StoredIdeaAsync(first.Id)).State, (await harness.StoredIdeaAsync(second.Id)).State));
+    }
 }

@@ -188,7 +188,8 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
                     b.HasIndex("ChairId");
 
-                    b.HasIndex("ProjectId", "OpensAt");
+                    b.HasIndex("ProjectId")
+                        .IsUnique();
 
                     b.ToTable("CommissionSessions", (string)null);
                 });
