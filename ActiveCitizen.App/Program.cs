@@ -6,6 +6,7 @@ using ActiveCitizen.App.Features.Ideas;
 using ActiveCitizen.App.Features.Moderation;
 using ActiveCitizen.App.Features.Notifications;
 using ActiveCitizen.App.Features.Projects;
+using ActiveCitizen.App.Features.Quizzes;
 using ActiveCitizen.App.Features.Stats;
 using ActiveCitizen.App.Infrastructure;
 using ActiveCitizen.App.Infrastructure.Data;
@@ -20,6 +21,7 @@ builder.AddDiscussions();
 builder.AddNotifications();
 builder.AddModeration();
 builder.AddCommission();
+builder.AddQuizzes();
 
 var app = builder.Build();
 app.UseInfrastructure();

@@ -1,0 +1,22 @@
+using ActiveCitizen.App.Infrastructure.Live;
+
+namespace ActiveCitizen.App.Features.Quizzes;
+
+public static class QuizTopics
+{
+    /// <summary>One resident's attempt: every tab they play it in follows it.</summary>
+    public static string Attempt(long attemptId) => $"quiz-attempt:{attemptId}";
+
+    public static string Leaderboard(int campaignId) => $"quiz-leaderboard:{campaignId}";
+
+    /// <summary>Campaigns, stages or questions were authored: lists and pages read again.</summary>
+    public const string Catalog = "quizzes";
+}
+
+/// <summary>A question of the attempt was answered or timed out: other tabs move on to where the attempt now is.</summary>
+public sealed record AttemptAdvanced(long AttemptId) : ILiveEvent;
+
+/// <summary>Scores in the campaign changed since the last signal (at most two a second, see <see cref="LeaderboardTicker"/>).</summary>
+public sealed record LeaderboardChanged(int CampaignId, IReadOnlyList<int> StageIds, long Revision) : ILiveEvent;
+
+public sealed record QuizCatalogChanged : ILiveEvent;

@@ -1,0 +1,276 @@
+using System.Security.Claims;
+using ActiveCitizen.App.Infrastructure.Data;
+using ActiveCitizen.App.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace ActiveCitizen.App.Features.Quizzes;
+
+public enum PlayStatus
+{
+    Done,
+    SignInRequired,
+    NotFound,
+    NotOpenYet,
+    Closed,
+    Locked,
+    Finished,
+    NotServed,
+    AlreadyAnswered,
+    TooLate,
+    Invalid,
+}
+
+/// <summary>A question as the resident sees it: options in this attempt's order, no word of which are right.</summary>
+public sealed record ServedQuestion(
+    int QuestionId, int Index, int Count, QuestionKind Kind, Shared.LocalizedText Text, string? Image, IReadOnlyList<ServedOption> Options, DateTime ServedAt,
+    DateTime EndsAt, int AllowedMs);
+
+public sealed record ServedOption(int Id, Shared.LocalizedText Text);
+
+/// <summary>What an answered (or timed-out) question turned out to be: shown right after it, and only then.</summary>
+public sealed record AnswerFeedback(
+    int QuestionId, int Index, AnswerOutcome Outcome, int Points, int ElapsedMs, IReadOnlyList<int> Chosen, IReadOnlyList<int> CorrectIds, Shared.LocalizedText Explanation);
+
+/// <summary>Where a resident stands in a stage: not started, on a question (with the time really left), between two, or done.</summary>
+public sealed record PlayState(
+    PlayStatus Status, StageContent? Stage = null, long AttemptId = 0, ServedQuestion? Question = null, AnswerFeedback? Last = null, int Completed = 0,
+    int Score = 0, bool Finished = false, string? LockedKey = null);
+
+public sealed record AnswerResult(PlayStatus Status, AnswerFeedback? Feedback = null, string? MessageKey = null);
+
+/// <summary>
+/// Playing a stage, decided on the server: it starts the one attempt, serves each question and records the instant it did, takes an
+/// answer only until that question's time plus the network grace (measured on arrival, before any queue), scores it, and completes
+/// timed-out questions as unanswered. State lives in the database, so a reload, a second tab or a restart resumes the same attempt
+/// at the same question with the time that is really left.
+/// </summary>
+public sealed class QuizPlayService(
+    IDbContextFactory<AppDbContext> dbFactory, QuizContentCache content, QuizAnswerWriter writer, UserAccess access, TimeProvider time)
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>The resident's state in the stage; a question whose time has run out is completed as unanswered on the way.</summary>
+    public async Task<PlayState> StateAsync(ClaimsPrincipal principal, int stageId, CancellationToken cancellationToken = default)
+    {
+        if (UserAccess.UserIdOf(principal) is not { } userId)
+        {
+            return new PlayState(PlayStatus.SignInRequired);
+        }
+        if (await content.GetAsync(stageId) is not { } stage)
+        {
+            return new PlayState(PlayStatus.NotFound);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var attempt = await AttemptAsync(db, stageId, userId, cancellationToken);
+        if (attempt is null)
+        {
+            var entry = await EntryAsync(db, stage, userId, Now, cancellationToken);
+            return new PlayState(entry.Status == PlayStatus.Done ? PlayStatus.Done : entry.Status, stage, LockedKey: entry.LockedKey);
+        }
+        return await ResumeAsync(db, stage, attempt, serveNext: false, cancellationToken);
+    }
+
+    /// <summary>Starts the attempt if there is none, and serves the next question unless one is already waiting (then it is returned as it stands).</summary>
+    public async Task<PlayState> NextAsync(ClaimsPrincipal principal, int stageId, CancellationToken cancellationToken = default)
+    {
+        if (UserAccess.UserIdOf(principal) is not { } userId)
+        {
+            return new PlayState(PlayStatus.SignInRequired);
+        }
+        if (await content.GetAsync(stageId) is not { } stage)
+        {
+            return new PlayState(PlayStatus.NotFound);
+        }
+        if (!await access.IsResidentAsync(principal, cancellationToken))
+        {
+            return new PlayState(PlayStatus.SignInRequired);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var attempt = await AttemptAsync(db, stageId, userId, cancellationToken);
+        if (attempt is null)
+        {
+            var now = Now;
+            var entry = await EntryAsync(db, stage, userId, now, cancellationToken);
+            if (entry.Status != PlayStatus.Done)
+            {
+                return new PlayState(entry.Status, stage, LockedKey: entry.LockedKey);
+            }
+            if (stage.Questions.Count == 0)
+            {
+                return new PlayState(PlayStatus.NotFound, stage);
+            }
+            db.Add(new QuizAttempt { StageId = stage.Id, CampaignId = stage.CampaignId, UserId = userId, StartedAt = now, QuestionCount = stage.Questions.Count });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another tab started it a moment ago: one attempt per resident per stage (the unique index), and this request joins it.
+                db.ChangeTracker.Clear();
+            }
+            attempt = await AttemptAsync(db, stageId, userId, cancellationToken);
+        }
+        return await ResumeAsync(db, stage, attempt!, serveNext: true, cancellationToken);
+    }
+
+    public async Task<AnswerResult> AnswerAsync(
+        ClaimsPrincipal principal, long attemptId, int questionId, IReadOnlyCollection<int> optionIds, CancellationToken cancellationToken = default)
+    {
+        // The instant the answer arrived: what the deadline and the score are measured against, whatever the queue does after.
+        var arrival = Now;
+        if (UserAccess.UserIdOf(principal) is not { } userId)
+        {
+            return new AnswerResult(PlayStatus.SignInRequired);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await (
+                from answer in db.Set<QuizAnswer>()
+                join attempt in db.Set<QuizAttempt>() on answer.AttemptId equals attempt.Id
+                where answer.AttemptId == attemptId && answer.QuestionId == questionId && attempt.UserId == userId
+                select new { attempt.StageId, attempt.CampaignId, attempt.QuestionCount, answer.Position, answer.ServedAt, answer.AllowedMs, answer.Outcome })
+            .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            var owned = await db.Set<QuizAttempt>().AnyAsync(attempt => attempt.Id == attemptId && attempt.UserId == userId, cancellationToken);
+            return new AnswerResult(owned ? PlayStatus.NotServed : PlayStatus.NotFound, MessageKey: owned ? "Quiz.Refused.NotServed" : "Quiz.Refused.NotFound");
+        }
+        if (await content.GetAsync(row.StageId) is not { } stage || stage.Question(questionId) is not { } question)
+        {
+            return new AnswerResult(PlayStatus.NotFound, MessageKey: "Quiz.Refused.NotFound");
+        }
+        if (row.Outcome != AnswerOutcome.Pending)
+        {
+            return new AnswerResult(PlayStatus.AlreadyAnswered, await FeedbackAsync(db, stage, attemptId, questionId, cancellationToken), "Quiz.Refused.AlreadyAnswered");
+        }
+        var chosen = optionIds.Distinct().Order().ToList();
+        if (chosen.Count == 0 || chosen.Any(id => question.Options.All(option => option.Id != id))
+            || (question.Kind == QuestionKind.SingleChoice && chosen.Count != 1))
+        {
+            return new AnswerResult(PlayStatus.Invalid, MessageKey: chosen.Count == 0 ? "Quiz.Refused.NothingChosen" : "Quiz.Refused.UnknownOption");
+        }
+        var finishes = row.Position == row.QuestionCount - 1;
+        if (arrival > QuizRules.AnswerDeadline(row.ServedAt, row.AllowedMs))
+        {
+            await writer.CompleteAsync(TimedOut(row.StageId, row.CampaignId, userId, attemptId, questionId, finishes, arrival, row.AllowedMs), cancellationToken);
+            return new AnswerResult(PlayStatus.TooLate, await FeedbackAsync(db, stage, attemptId, questionId, cancellationToken), "Quiz.Refused.TooLate");
+        }
+        var elapsed = (int)Math.Min(int.MaxValue, (long)(arrival - row.ServedAt).TotalMilliseconds);
+        var correct = QuizRules.IsCorrect(chosen, question.CorrectIds);
+        var points = QuizRules.Points(correct, elapsed, row.AllowedMs);
+        var applied = await writer.CompleteAsync(new AnswerCompletion(
+            attemptId, row.StageId, row.CampaignId, userId, questionId, finishes, arrival, string.Join(',', chosen),
+            correct ? AnswerOutcome.Correct : AnswerOutcome.Wrong, points, Math.Min(elapsed, row.AllowedMs)), cancellationToken);
+        var feedback = await FeedbackAsync(db, stage, attemptId, questionId, cancellationToken);
+        return applied ? new AnswerResult(PlayStatus.Done, feedback) : new AnswerResult(PlayStatus.AlreadyAnswered, feedback, "Quiz.Refused.AlreadyAnswered");
+    }
+
+    private static AnswerCompletion TimedOut(int stageId, int campaignId, string userId, long attemptId, int questionId, bool finishes, DateTime at, int allowedMs) =>
+        new(attemptId, stageId, campaignId, userId, questionId, finishes, at, null, AnswerOutcome.Unanswered, 0, allowedMs);
+
+    private static Task<QuizAttempt?> AttemptAsync(AppDbContext db, int stageId, string userId, CancellationToken cancellationToken) =>
+        db.Set<QuizAttempt>().AsNoTracking().SingleOrDefaultAsync(attempt => attempt.StageId == stageId && attempt.UserId == userId, cancellationToken);
+
+    private async Task<PlayState> ResumeAsync(AppDbContext db, StageContent stage, QuizAttempt attempt, bool serveNext, CancellationToken cancellationToken)
+    {
+        // At most one question is pending, and each pass completes it or returns: the loop ends after one time-out and one serve.
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var now = Now;
+            var pending = await db.Set<QuizAnswer>().AsNoTracking()
+                .SingleOrDefaultAsync(answer => answer.AttemptId == attempt.Id && answer.Outcome == AnswerOutcome.Pending, cancellationToken);
+            if (pending is not null)
+            {
+                if (now <= QuizRules.AnswerDeadline(pending.ServedAt, pending.AllowedMs))
+                {
+                    return new PlayState(PlayStatus.Done, stage, attempt.Id, Served(stage, attempt, pending), Completed: attempt.Completed, Score: attempt.Score);
+                }
+                await writer.CompleteAsync(TimedOut(stage.Id, stage.CampaignId, attempt.UserId, attempt.Id, pending.QuestionId,
+                    pending.Position == attempt.QuestionCount - 1, QuizRules.AnswerDeadline(pending.ServedAt, pending.AllowedMs), pending.AllowedMs), cancellationToken);
+                attempt = (await AttemptAsync(db, stage.Id, attempt.UserId, cancellationToken))!;
+                continue;
+            }
+            var last = await db.Set<QuizAnswer>().AsNoTracking().Where(answer => answer.AttemptId == attempt.Id)
+                .OrderByDescending(answer => answer.Position).Select(answer => (int?)answer.QuestionId).FirstOrDefaultAsync(cancellationToken) is { } lastId
+                ? await FeedbackAsync(db, stage, attempt.Id, lastId, cancellationToken) : null;
+            var finished = attempt.FinishedAt is not null || attempt.Completed >= attempt.QuestionCount;
+            if (finished || QuizRules.StateAt(stage.OpensAt, stage.ClosesAt, now) != StageState.Open)
+            {
+                // A stage that closes mid-attempt serves nothing more: the attempt stands with what it scored.
+                return new PlayState(finished ? PlayStatus.Finished : PlayStatus.Closed, stage, attempt.Id, Last: last, Completed: attempt.Completed,
+                    Score: attempt.Score, Finished: true);
+            }
+            if (!serveNext)
+            {
+                return new PlayState(PlayStatus.Done, stage, attempt.Id, Last: last, Completed: attempt.Completed, Score: attempt.Score);
+            }
+            var multiplier = await db.Set<QuizAccommodation>().Where(accommodation => accommodation.UserId == attempt.UserId)
+                .Select(accommodation => (double?)accommodation.TimeMultiplier).SingleOrDefaultAsync(cancellationToken) ?? 1.0;
+            var question = stage.Questions[attempt.Completed];
+            db.Add(new QuizAnswer
+            {
+                AttemptId = attempt.Id, QuestionId = question.Id, Position = attempt.Completed, ServedAt = now,
+                AllowedMs = QuizRules.AllowedMs(stage.SecondsPerQuestion, multiplier),
+            });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Served a moment ago from another tab: its serving instant stands, and this request shows that question.
+            }
+            db.ChangeTracker.Clear();
+            serveNext = false;
+        }
+        return new PlayState(PlayStatus.Done, stage, attempt.Id, Completed: attempt.Completed, Score: attempt.Score);
+    }
+
+    private static ServedQuestion Served(StageContent stage, QuizAttempt attempt, QuizAnswer pending)
+    {
+        var question = stage.Question(pending.QuestionId)!;
+        return new ServedQuestion(question.Id, pending.Position, attempt.QuestionCount, question.Kind, question.Text, question.Image,
+            [.. QuizRules.Shuffle(question.Options, attempt.Id, option => option.Id).Select(option => new ServedOption(option.Id, option.Text))],
+            pending.ServedAt, pending.ServedAt.AddMilliseconds(pending.AllowedMs), pending.AllowedMs);
+    }
+
+    private static async Task<AnswerFeedback?> FeedbackAsync(AppDbContext db, StageContent stage, long attemptId, int questionId, CancellationToken cancellationToken)
+    {
+        var answer = await db.Set<QuizAnswer>().AsNoTracking().SingleOrDefaultAsync(row => row.AttemptId == attemptId && row.QuestionId == questionId, cancellationToken);
+        if (answer is null || answer.Outcome == AnswerOutcome.Pending || stage.Question(questionId) is not { } question)
+        {
+            return null;
+        }
+        return new AnswerFeedback(questionId, answer.Position, answer.Outcome, answer.Points, answer.ElapsedMs, ParseSelected(answer.Selected),
+            [.. question.CorrectIds], question.Explanation);
+    }
+
+    public static IReadOnlyList<int> ParseSelected(string? selected) =>
+        string.IsNullOrEmpty(selected) ? [] : [.. selected.Split(',').Select(int.Parse)];
+
+    /// <summary>Whether the resident may start the stage now: open, and the entry rule met by their attempt at the previous stage.</summary>
+    private static async Task<(PlayStatus Status, string? LockedKey)> EntryAsync(
+        AppDbContext db, StageContent stage, string userId, DateTime now, CancellationToken cancellationToken)
+    {
+        switch (QuizRules.StateAt(stage.OpensAt, stage.ClosesAt, now))
+        {
+            case StageState.Upcoming:
+                return (PlayStatus.NotOpenYet, null);
+            case StageState.Closed:
+                return (PlayStatus.Closed, null);
+        }
+        if (stage.EntryRule == EntryRule.Open || stage.PreviousStageId is not { } previousId)
+        {
+            return (PlayStatus.Done, null);
+        }
+        var previous = await db.Set<QuizAttempt>().AsNoTracking().Where(attempt => attempt.StageId == previousId && attempt.UserId == userId)
+            .Select(attempt => new { attempt.FinishedAt, attempt.Completed, attempt.QuestionCount, attempt.Score, attempt.FairPlay }).SingleOrDefaultAsync(cancellationToken);
+        var completed = previous is not null && previous.FairPlay != FairPlay.Disqualified && (previous.FinishedAt is not null || previous.Completed >= previous.QuestionCount);
+        return stage.EntryRule switch
+        {
+            EntryRule.PreviousCompleted when !completed => (PlayStatus.Locked, "Quiz.Locked.PreviousCompleted"),
+            EntryRule.PreviousMinScore when !completed || previous!.Score < stage.EntryMinScore => (PlayStatus.Locked, "Quiz.Locked.PreviousMinScore"),
+            _ => (PlayStatus.Done, null),
+        };
+    }
+}
