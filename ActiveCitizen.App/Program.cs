@@ -28,6 +28,7 @@ app.UseInfrastructure();
 app.MapInfrastructure();
 app.MapAccountEndpoints();
 app.MapCommissionEndpoints();
+app.MapQuizEndpoints();
 
 await app.Services.GetRequiredService<DatabaseStartup>().PrepareAsync();
 app.Run();

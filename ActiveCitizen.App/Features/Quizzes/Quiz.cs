@@ -141,6 +141,9 @@ public sealed class QuizAnswer
     /// <summary>The question's time for this resident, extra time included, fixed when served.</summary>
     public int AllowedMs { get; set; }
 
+    /// <summary>The last instant an answer is taken (served + allowed + the network grace): stored so the clock's sweep finds what has run out.</summary>
+    public DateTime DeadlineAt { get; set; }
+
     public DateTime? AnsweredAt { get; set; }
 
     /// <summary>The chosen option ids, comma-separated in ascending order.</summary>
@@ -159,6 +162,9 @@ public sealed class QuizCampaignScore
     public int Score { get; set; }
     public long AnswerMs { get; set; }
     public DateTime? LastFinishedAt { get; set; }
+
+    /// <summary>An attempt of the resident's in this campaign was disqualified: they leave the campaign's leaderboard.</summary>
+    public bool Excluded { get; set; }
 }
 
 /// <summary>Extra time an admin granted a resident (e.g. ×1.5), applied to every question served to them from then on.</summary>

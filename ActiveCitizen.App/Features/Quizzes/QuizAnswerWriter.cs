@@ -2,9 +2,13 @@ using System.Data.Common;
 using System.Threading.Channels;
 using ActiveCitizen.App.Infrastructure.Data;
 using ActiveCitizen.App.Infrastructure.Live;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ActiveCitizen.App.Features.Quizzes;
+
+/// <summary>A question to serve: its row is written with the instant of the commit that makes it real, so no wait for the lock eats its time.</summary>
+public sealed record ServeRequest(long AttemptId, int QuestionId, int Position, int AllowedMs);
 
 /// <summary>How a question of an attempt was completed: by an answer (scored already) or by the clock.</summary>
 public sealed record AnswerCompletion(
@@ -12,30 +16,42 @@ public sealed record AnswerCompletion(
     int Points, int ElapsedMs);
 
 /// <summary>
-/// The write path of answers under a stage-opening rush: group commit. Answers are queued; one writer takes whatever has queued
-/// (up to <see cref="MaxBatch"/>), applies it in one transaction and commits, and only then tells each waiting request whether its
-/// answer was the one that completed the question. A durable commit costs one flush however many answers share it, so thousands of
-/// answers a second cost a few dozen flushes; an answer is never acknowledged before its batch is on disk.
+/// The write path of play under a stage-opening rush: group commit. Questions to serve and answers to record are queued; one writer
+/// takes whatever has queued (up to <see cref="MaxBatch"/>), applies it in one transaction and commits, and only then tells each
+/// waiting request what became of it. A durable commit costs one flush however many requests share it, so thousands a second cost a
+/// few dozen flushes, and nothing is acknowledged before its batch is on disk. A busy database is retried; a batch that still fails
+/// is split so that one bad request fails alone.
 /// </summary>
-public sealed class QuizAnswerWriter(IDbContextFactory<AppDbContext> dbFactory, ILiveEvents liveEvents, LeaderboardTicker leaderboards, ILogger<QuizAnswerWriter> logger)
+public sealed class QuizAnswerWriter(
+    IDbContextFactory<AppDbContext> dbFactory, ILiveEvents liveEvents, LeaderboardTicker leaderboards, TimeProvider time, ILogger<QuizAnswerWriter> logger)
     : BackgroundService
 {
     public const int MaxBatch = 512;
+    private const int BusyRetries = 4;
 
-    private readonly Channel<(AnswerCompletion Completion, TaskCompletionSource<bool> Applied)> queue =
-        Channel.CreateBounded<(AnswerCompletion, TaskCompletionSource<bool>)>(new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private sealed record Pending(ServeRequest? Serve, AnswerCompletion? Completion, TaskCompletionSource<bool> Done);
+
+    private readonly Channel<Pending> queue =
+        Channel.CreateBounded<Pending>(new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    /// <summary>Writes the served row, stamped when committed. True when this request served it; false when it had been served already.</summary>
+    public Task<bool> ServeAsync(ServeRequest serve, CancellationToken cancellationToken = default) => EnqueueAsync(new(serve, null, Done()), cancellationToken);
 
     /// <summary>Queues the completion and waits until it is durable. True when it completed the question; false when something else had (a parallel answer, the clock).</summary>
-    public async Task<bool> CompleteAsync(AnswerCompletion completion, CancellationToken cancellationToken = default)
+    public Task<bool> CompleteAsync(AnswerCompletion completion, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(new(null, completion, Done()), cancellationToken);
+
+    private static TaskCompletionSource<bool> Done() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task<bool> EnqueueAsync(Pending pending, CancellationToken cancellationToken)
     {
-        var applied = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await queue.Writer.WriteAsync((completion, applied), cancellationToken);
-        return await applied.Task.WaitAsync(cancellationToken);
+        await queue.Writer.WriteAsync(pending, cancellationToken);
+        return await pending.Done.Task.WaitAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<(AnswerCompletion Completion, TaskCompletionSource<bool> Applied)>(MaxBatch);
+        var batch = new List<Pending>(MaxBatch);
         // Stopping lets the queue drain: whatever a request is waiting for still gets written before the host goes down.
         while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
@@ -54,107 +70,168 @@ public sealed class QuizAnswerWriter(IDbContextFactory<AppDbContext> dbFactory, 
         await base.StopAsync(cancellationToken);
     }
 
-    private async Task WriteAsync(List<(AnswerCompletion Completion, TaskCompletionSource<bool> Applied)> batch)
+    private async Task WriteAsync(List<Pending> batch)
     {
-        bool[] applied;
+        bool[] results;
         try
         {
-            applied = await CommitAsync(batch.Select(item => item.Completion).ToList());
+            results = await CommitWithRetriesAsync(batch);
+        }
+        catch (Exception exception) when (batch.Count > 1)
+        {
+            logger.LogWarning(exception, "A batch of {Count} quiz writes failed; writing them one by one", batch.Count);
+            foreach (var item in batch)
+            {
+                await WriteAsync([item]);
+            }
+            return;
         }
         catch (Exception exception)
         {
-            logger.LogError(exception, "A batch of {Count} quiz answers could not be written", batch.Count);
-            foreach (var (_, waiting) in batch)
-            {
-                waiting.TrySetException(exception);
-            }
+            logger.LogError(exception, "A quiz write could not be recorded");
+            batch[0].Done.TrySetException(exception);
             return;
         }
         for (var index = 0; index < batch.Count; index++)
         {
-            batch[index].Applied.TrySetResult(applied[index]);
+            batch[index].Done.TrySetResult(results[index]);
         }
-        foreach (var completion in batch.Where((_, index) => applied[index]).Select(item => item.Completion))
+        foreach (var completion in batch.Where((item, index) => results[index] && item.Completion is not null).Select(item => item.Completion!))
         {
             liveEvents.Publish(QuizTopics.Attempt(completion.AttemptId), new AttemptAdvanced(completion.AttemptId));
             leaderboards.Changed(completion.CampaignId, completion.StageId);
         }
     }
 
-    private async Task<bool[]> CommitAsync(List<AnswerCompletion> completions)
+    private async Task<bool[]> CommitWithRetriesAsync(List<Pending> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await CommitAsync(batch);
+            }
+            catch (SqliteException exception) when (exception.SqliteErrorCode is 5 or 6 && attempt < BusyRetries)
+            {
+                // SQLITE_BUSY or SQLITE_LOCKED after the busy timeout: another writer held the file. Nothing was committed; try again.
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt));
+            }
+        }
+    }
+
+    private async Task<bool[]> CommitAsync(List<Pending> batch)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using var complete = Command(connection, transaction, """
-            UPDATE "QuizAnswers" SET "AnsweredAt" = $at, "Selected" = $selected, "Outcome" = $outcome, "Points" = $points, "ElapsedMs" = $elapsed
-            WHERE "AttemptId" = $attempt AND "QuestionId" = $question AND "Outcome" = 0
-            """, "$at", "$selected", "$outcome", "$points", "$elapsed", "$attempt", "$question");
-        await using var tally = Command(connection, transaction, """
-            UPDATE "QuizAttempts" SET "Completed" = "Completed" + 1, "Correct" = "Correct" + $correct, "Score" = "Score" + $points,
-                "AnswerMs" = "AnswerMs" + $elapsed, "FinishedAt" = $finished
-            WHERE "Id" = $attempt
-            """, "$correct", "$points", "$elapsed", "$finished", "$attempt");
-        await using var campaign = Command(connection, transaction, """
-            INSERT INTO "QuizCampaignScores" ("CampaignId", "UserId", "Score", "AnswerMs", "LastFinishedAt") VALUES ($campaign, $user, $points, $elapsed, $finished)
-            ON CONFLICT ("CampaignId", "UserId") DO UPDATE SET "Score" = "Score" + excluded."Score", "AnswerMs" = "AnswerMs" + excluded."AnswerMs",
-                "LastFinishedAt" = COALESCE(excluded."LastFinishedAt", "LastFinishedAt")
-            """, "$campaign", "$user", "$points", "$elapsed", "$finished");
-        // Fair play, decided once when the attempt finishes: enough correct answers and not one of them at a human pace.
-        await using var flag = Command(connection, transaction, $"""
-            UPDATE "QuizAttempts" SET "FairPlay" = {(int)FairPlay.Flagged}
-            WHERE "Id" = $attempt AND "FairPlay" = {(int)FairPlay.Clear} AND "Correct" >= {QuizLimits.ImplausibleCorrectAnswers}
-              AND NOT EXISTS (SELECT 1 FROM "QuizAnswers" WHERE "AttemptId" = $attempt AND "Outcome" = {(int)AnswerOutcome.Correct} AND "ElapsedMs" >= {QuizLimits.ImplausibleAnswerMs})
-            """, "$attempt");
-
-        var applied = new bool[completions.Count];
-        for (var index = 0; index < completions.Count; index++)
+        // The write lock is held from here: serving instants are taken now, not when the request was made.
+        var now = time.GetUtcNow().UtcDateTime;
+        var statements = new Statements(connection, transaction);
+        var results = new bool[batch.Count];
+        for (var index = 0; index < batch.Count; index++)
         {
-            var completion = completions[index];
+            results[index] = batch[index] switch
+            {
+                { Serve: { } serve } => await statements.ServeAsync(serve, now),
+                { Completion: { } completion } => await statements.CompleteAsync(completion),
+                _ => false,
+            };
+        }
+        await statements.DisposeAsync();
+        await transaction.CommitAsync();
+        return results;
+    }
+
+    /// <summary>The batch's statements, prepared once per batch and run with each request's values.</summary>
+    private sealed class Statements(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+    {
+        private readonly List<DbCommand> prepared = [];
+
+        private DbCommand? serve, complete, tally, campaign, flag;
+
+        public async Task<bool> ServeAsync(ServeRequest request, DateTime now)
+        {
+            serve ??= Command("""
+                INSERT INTO "QuizAnswers" ("AttemptId", "QuestionId", "Position", "ServedAt", "AllowedMs", "DeadlineAt", "Outcome", "Points", "ElapsedMs")
+                VALUES ($attempt, $question, $position, $served, $allowed, $deadline, 0, 0, 0)
+                ON CONFLICT ("AttemptId", "QuestionId") DO NOTHING
+                """, "$attempt", "$question", "$position", "$served", "$allowed", "$deadline");
+            return await Run(serve, request.AttemptId, request.QuestionId, request.Position, Instant(now), request.AllowedMs,
+                Instant(QuizRules.AnswerDeadline(now, request.AllowedMs))) == 1;
+        }
+
+        public async Task<bool> CompleteAsync(AnswerCompletion completion)
+        {
+            complete ??= Command("""
+                UPDATE "QuizAnswers" SET "AnsweredAt" = $at, "Selected" = $selected, "Outcome" = $outcome, "Points" = $points, "ElapsedMs" = $elapsed
+                WHERE "AttemptId" = $attempt AND "QuestionId" = $question AND "Outcome" = 0
+                """, "$at", "$selected", "$outcome", "$points", "$elapsed", "$attempt", "$question");
+            tally ??= Command("""
+                UPDATE "QuizAttempts" SET "Completed" = "Completed" + 1, "Correct" = "Correct" + $correct, "Score" = "Score" + $points,
+                    "AnswerMs" = "AnswerMs" + $elapsed, "FinishedAt" = $finished
+                WHERE "Id" = $attempt
+                """, "$correct", "$points", "$elapsed", "$finished", "$attempt");
+            campaign ??= Command("""
+                INSERT INTO "QuizCampaignScores" ("CampaignId", "UserId", "Score", "AnswerMs", "LastFinishedAt", "Excluded") VALUES ($campaign, $user, $points, $elapsed, $finished, 0)
+                ON CONFLICT ("CampaignId", "UserId") DO UPDATE SET "Score" = "Score" + excluded."Score", "AnswerMs" = "AnswerMs" + excluded."AnswerMs",
+                    "LastFinishedAt" = COALESCE(excluded."LastFinishedAt", "LastFinishedAt")
+                """, "$campaign", "$user", "$points", "$elapsed", "$finished");
+            // Fair play, judged again with every answer while no admin has decided: enough correct answers and not one of them at a human pace.
+            flag ??= Command($"""
+                UPDATE "QuizAttempts" SET "FairPlay" = CASE WHEN "Correct" >= {QuizLimits.ImplausibleCorrectAnswers}
+                    AND NOT EXISTS (SELECT 1 FROM "QuizAnswers" WHERE "AttemptId" = $attempt AND "Outcome" = {(int)AnswerOutcome.Correct} AND "ElapsedMs" >= {QuizLimits.ImplausibleAnswerMs})
+                    THEN {(int)FairPlay.Flagged} ELSE {(int)FairPlay.Clear} END
+                WHERE "Id" = $attempt AND "FairPlay" IN ({(int)FairPlay.Clear}, {(int)FairPlay.Flagged})
+                """, "$attempt");
             var at = Instant(completion.At);
             object finished = completion.FinishesAttempt ? at : DBNull.Value;
             if (await Run(complete, at, (object?)completion.Selected ?? DBNull.Value, (int)completion.Outcome, completion.Points, completion.ElapsedMs,
                     completion.AttemptId, completion.QuestionId) == 0)
             {
-                continue;
+                return false;
             }
-            applied[index] = true;
             await Run(tally, completion.Outcome == AnswerOutcome.Correct ? 1 : 0, completion.Points, completion.ElapsedMs, finished, completion.AttemptId);
             await Run(campaign, completion.CampaignId, completion.UserId, completion.Points, completion.ElapsedMs, finished);
-            if (completion.FinishesAttempt)
+            await Run(flag, completion.AttemptId);
+            return true;
+        }
+
+        private DbCommand Command(string sql, params string[] parameters)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var name in parameters)
             {
-                await Run(flag, completion.AttemptId);
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
             }
+            command.Prepare();
+            prepared.Add(command);
+            return command;
         }
-        await transaction.CommitAsync();
-        return applied;
-    }
 
-    /// <summary>The text EF Core's SQLite provider stores instants as, so rows written here compare and read back like the rest.</summary>
-    private static string Instant(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
+        private static Task<int> Run(DbCommand command, params object[] values)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
+            for (var index = 0; index < values.Length; index++)
+            {
+                command.Parameters[index].Value = values[index];
+            }
+            return command.ExecuteNonQueryAsync();
         }
-        command.Prepare();
-        return command;
-    }
 
-    private static Task<int> Run(DbCommand command, params object[] values)
-    {
-        for (var index = 0; index < values.Length; index++)
+        /// <summary>The text EF Core's SQLite provider stores instants as, so rows written here compare and read back like the rest.</summary>
+        private static string Instant(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+
+        public async ValueTask DisposeAsync()
         {
-            command.Parameters[index].Value = values[index];
+            foreach (var command in prepared)
+            {
+                await command.DisposeAsync();
+            }
+            prepared.Clear();
         }
-        return command.ExecuteNonQueryAsync();
     }
 }

@@ -71,8 +71,10 @@ public sealed class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAtte
         // One attempt per resident per stage, however many tabs start it at once.
         builder.HasIndex(attempt => new { attempt.StageId, attempt.UserId }).IsUnique();
         // The stage leaderboard in rank order, and "how many rank above me", read from the index alone.
-        builder.HasIndex(attempt => new { attempt.StageId, attempt.Score, attempt.AnswerMs, attempt.FinishedAt, attempt.Id }, "IX_QuizAttempts_Rank")
-            .IsDescending(false, true, false, false, false);
+        // Covering (the board's filters are its last columns), so pages, score histograms and tie counts never touch the table.
+        builder.HasIndex(attempt => new { attempt.StageId, attempt.Score, attempt.AnswerMs, attempt.FinishedAt, attempt.Id, attempt.Completed, attempt.FairPlay, attempt.UserId },
+                "IX_QuizAttempts_Rank")
+            .IsDescending(false, true, false, false, false, false, false, false);
         builder.HasIndex(attempt => new { attempt.UserId, attempt.StartedAt });
         builder.HasIndex(attempt => attempt.FairPlay);
         builder.HasOne<QuizStage>().WithMany().HasForeignKey(attempt => attempt.StageId).OnDelete(DeleteBehavior.Restrict);
@@ -88,6 +90,8 @@ public sealed class QuizAnswerConfiguration : IEntityTypeConfiguration<QuizAnswe
         // Served once, answered once: the key is the rule.
         builder.HasKey(answer => new { answer.AttemptId, answer.QuestionId });
         builder.Property(answer => answer.Selected).HasMaxLength(200);
+        // The clock's sweep: questions still waiting whose time has run out, oldest first.
+        builder.HasIndex(answer => new { answer.Outcome, answer.DeadlineAt });
         builder.HasOne<QuizAttempt>().WithMany().HasForeignKey(answer => answer.AttemptId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<QuizQuestion>().WithMany().HasForeignKey(answer => answer.QuestionId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -99,8 +103,8 @@ public sealed class QuizCampaignScoreConfiguration : IEntityTypeConfiguration<Qu
     {
         builder.ToTable("QuizCampaignScores");
         builder.HasKey(score => new { score.CampaignId, score.UserId });
-        builder.HasIndex(score => new { score.CampaignId, score.Score, score.AnswerMs, score.LastFinishedAt, score.UserId }, "IX_QuizCampaignScores_Rank")
-            .IsDescending(false, true, false, false, false);
+        builder.HasIndex(score => new { score.CampaignId, score.Score, score.AnswerMs, score.LastFinishedAt, score.UserId, score.Excluded }, "IX_QuizCampaignScores_Rank")
+            .IsDescending(false, true, false, false, false, false);
         builder.HasOne<QuizCampaign>().WithMany().HasForeignKey(score => score.CampaignId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(score => score.UserId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -19,4 +19,4 @@ public sealed record AttemptAdvanced(long AttemptId) : ILiveEvent;
 /// <summary>Scores in the campaign changed since the last signal (at most two a second, see <see cref="LeaderboardTicker"/>).</summary>
 public sealed record LeaderboardChanged(int CampaignId, IReadOnlyList<int> StageIds, long Revision) : ILiveEvent;
 
-public sealed record QuizCatalogChanged : ILiveEvent;
+public sealed record QuizCatalogChanged(int CampaignId) : ILiveEvent;

@@ -104,7 +104,7 @@ public sealed class QuizPlayService(
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException exception) when (IsUniqueViolation(exception))
             {
                 // Another tab started it a moment ago: one attempt per resident per stage (the unique index), and this request joins it.
                 db.ChangeTracker.Clear();
@@ -128,7 +128,7 @@ public sealed class QuizPlayService(
                 from answer in db.Set<QuizAnswer>()
                 join attempt in db.Set<QuizAttempt>() on answer.AttemptId equals attempt.Id
                 where answer.AttemptId == attemptId && answer.QuestionId == questionId && attempt.UserId == userId
-                select new { attempt.StageId, attempt.CampaignId, attempt.QuestionCount, answer.Position, answer.ServedAt, answer.AllowedMs, answer.Outcome })
+                select new { attempt.StageId, attempt.CampaignId, attempt.QuestionCount, answer.Position, answer.ServedAt, answer.AllowedMs, answer.DeadlineAt, answer.Outcome })
             .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (row is null)
         {
@@ -144,15 +144,19 @@ public sealed class QuizPlayService(
             return new AnswerResult(PlayStatus.AlreadyAnswered, await FeedbackAsync(db, stage, attemptId, questionId, cancellationToken), "Quiz.Refused.AlreadyAnswered");
         }
         var chosen = optionIds.Distinct().Order().ToList();
-        if (chosen.Count == 0 || chosen.Any(id => question.Options.All(option => option.Id != id))
-            || (question.Kind == QuestionKind.SingleChoice && chosen.Count != 1))
+        if (chosen.Count == 0 || chosen.Any(id => question.Options.All(option => option.Id != id)))
         {
             return new AnswerResult(PlayStatus.Invalid, MessageKey: chosen.Count == 0 ? "Quiz.Refused.NothingChosen" : "Quiz.Refused.UnknownOption");
         }
-        var finishes = row.Position == row.QuestionCount - 1;
-        if (arrival > QuizRules.AnswerDeadline(row.ServedAt, row.AllowedMs))
+        if (question.Kind == QuestionKind.SingleChoice && chosen.Count != 1)
         {
-            await writer.CompleteAsync(TimedOut(row.StageId, row.CampaignId, userId, attemptId, questionId, finishes, arrival, row.AllowedMs), cancellationToken);
+            return new AnswerResult(PlayStatus.Invalid, MessageKey: "Quiz.Refused.OneOption");
+        }
+        var finishes = row.Position == row.QuestionCount - 1;
+        if (arrival > row.DeadlineAt)
+        {
+            // Refused: the answer is not recorded. The question ran out at its deadline, and that is what the attempt keeps.
+            await writer.CompleteAsync(TimedOut(row.StageId, row.CampaignId, userId, attemptId, questionId, finishes, row.DeadlineAt, row.AllowedMs), cancellationToken);
             return new AnswerResult(PlayStatus.TooLate, await FeedbackAsync(db, stage, attemptId, questionId, cancellationToken), "Quiz.Refused.TooLate");
         }
         var elapsed = (int)Math.Min(int.MaxValue, (long)(arrival - row.ServedAt).TotalMilliseconds);
@@ -165,8 +169,17 @@ public sealed class QuizPlayService(
         return applied ? new AnswerResult(PlayStatus.Done, feedback) : new AnswerResult(PlayStatus.AlreadyAnswered, feedback, "Quiz.Refused.AlreadyAnswered");
     }
 
-    private static AnswerCompletion TimedOut(int stageId, int campaignId, string userId, long attemptId, int questionId, bool finishes, DateTime at, int allowedMs) =>
-        new(attemptId, stageId, campaignId, userId, questionId, finishes, at, null, AnswerOutcome.Unanswered, 0, allowedMs);
+    /// <summary>A question completed by the clock: no answer, no points, its whole time counted, at its deadline.</summary>
+    public static AnswerCompletion TimedOut(int stageId, int campaignId, string userId, long attemptId, int questionId, bool finishes, DateTime deadline, int allowedMs) =>
+        new(attemptId, stageId, campaignId, userId, questionId, finishes, deadline, null, AnswerOutcome.Unanswered, 0, allowedMs);
+
+    /// <summary>
+    /// Whether the clock may complete a waiting question now. It waits a little past the deadline, so an answer that arrived in time
+    /// but is still on its way to the writer is never beaten by the clock.
+    /// </summary>
+    public static bool ClockMayComplete(DateTime deadlineAt, DateTime now) => now > deadlineAt + QuizLimits.ClockMargin;
+
+    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
 
     private static Task<QuizAttempt?> AttemptAsync(AppDbContext db, int stageId, string userId, CancellationToken cancellationToken) =>
         db.Set<QuizAttempt>().AsNoTracking().SingleOrDefaultAsync(attempt => attempt.StageId == stageId && attempt.UserId == userId, cancellationToken);
@@ -181,12 +194,12 @@ public sealed class QuizPlayService(
                 .SingleOrDefaultAsync(answer => answer.AttemptId == attempt.Id && answer.Outcome == AnswerOutcome.Pending, cancellationToken);
             if (pending is not null)
             {
-                if (now <= QuizRules.AnswerDeadline(pending.ServedAt, pending.AllowedMs))
+                if (!ClockMayComplete(pending.DeadlineAt, now))
                 {
                     return new PlayState(PlayStatus.Done, stage, attempt.Id, Served(stage, attempt, pending), Completed: attempt.Completed, Score: attempt.Score);
                 }
                 await writer.CompleteAsync(TimedOut(stage.Id, stage.CampaignId, attempt.UserId, attempt.Id, pending.QuestionId,
-                    pending.Position == attempt.QuestionCount - 1, QuizRules.AnswerDeadline(pending.ServedAt, pending.AllowedMs), pending.AllowedMs), cancellationToken);
+                    pending.Position == attempt.QuestionCount - 1, pending.DeadlineAt, pending.AllowedMs), cancellationToken);
                 attempt = (await AttemptAsync(db, stage.Id, attempt.UserId, cancellationToken))!;
                 continue;
             }
@@ -207,20 +220,8 @@ public sealed class QuizPlayService(
             var multiplier = await db.Set<QuizAccommodation>().Where(accommodation => accommodation.UserId == attempt.UserId)
                 .Select(accommodation => (double?)accommodation.TimeMultiplier).SingleOrDefaultAsync(cancellationToken) ?? 1.0;
             var question = stage.Questions[attempt.Completed];
-            db.Add(new QuizAnswer
-            {
-                AttemptId = attempt.Id, QuestionId = question.Id, Position = attempt.Completed, ServedAt = now,
-                AllowedMs = QuizRules.AllowedMs(stage.SecondsPerQuestion, multiplier),
-            });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Served a moment ago from another tab: its serving instant stands, and this request shows that question.
-            }
-            db.ChangeTracker.Clear();
+            // Through the writer, stamped when committed; served a moment ago from another tab, its instant stands and this shows it.
+            await writer.ServeAsync(new ServeRequest(attempt.Id, question.Id, attempt.Completed, QuizRules.AllowedMs(stage.SecondsPerQuestion, multiplier)), cancellationToken);
             serveNext = false;
         }
         return new PlayState(PlayStatus.Done, stage, attempt.Id, Completed: attempt.Completed, Score: attempt.Score);

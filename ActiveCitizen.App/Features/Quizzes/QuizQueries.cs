@@ -25,7 +25,8 @@ public sealed record CampaignCard(int Id, string Slug, LocalizedText Title, Loca
     public StageCard? OpenStage => Stages.FirstOrDefault(stage => stage.Standing is StageStanding.Open or StageStanding.InProgress or StageStanding.Locked);
 }
 
-public sealed record LeaderboardRow(long Rank, string Name, int Score, long AnswerMs, DateTime? FinishedAt, bool Flagged, bool IsMe);
+/// <summary>A line of a leaderboard. The user id stays on the server (it marks the reader's own line); pages show the name.</summary>
+public sealed record LeaderboardRow(long Rank, string UserId, string Name, int Score, long AnswerMs, DateTime? FinishedAt, bool Flagged, bool IsMe);
 
 public sealed record LeaderboardView(IReadOnlyList<LeaderboardRow> Rows, int Total, int Page, int Pages, LeaderboardRow? Mine);
 
@@ -44,6 +45,7 @@ public sealed record MyAttempt(
 public sealed class QuizQueries(IDbContextFactory<AppDbContext> dbFactory, LeaderboardTicker ticker, TimeProvider time)
 {
     private readonly ConcurrentDictionary<(int CampaignId, int? StageId, int Page), (long Revision, Task<(List<LeaderboardRow> Rows, int Total)> Read)> pages = new();
+    private readonly ConcurrentDictionary<(int CampaignId, int? StageId), (long Revision, Task<ScoreHistogram> Read)> histograms = new();
 
     public async Task<IReadOnlyList<CampaignCard>> CampaignsAsync(string? userId, CancellationToken cancellationToken = default)
     {
@@ -87,11 +89,13 @@ public sealed class QuizQueries(IDbContextFactory<AppDbContext> dbFactory, Leade
             var finished = attempt is not null && (attempt.FinishedAt is not null || attempt.Completed >= attempt.QuestionCount);
             var previous = cards.LastOrDefault();
             var previousAttempt = previous is null ? null : attempts.SingleOrDefault(candidate => candidate.StageId == previous.Id);
-            var previousDone = previous?.Standing == StageStanding.Done && previousAttempt?.FairPlay != FairPlay.Disqualified;
+            // The same rule the play service applies: the previous attempt finished (not merely cut off by the close) and not disqualified.
+            var previousDone = previousAttempt is not null && previousAttempt.FairPlay != FairPlay.Disqualified
+                && (previousAttempt.FinishedAt is not null || previousAttempt.Completed >= previousAttempt.QuestionCount);
             var entered = stage.EntryRule switch
             {
                 EntryRule.PreviousCompleted => previous is null || previousDone,
-                EntryRule.PreviousMinScore => previous is null || (previousDone && previous.Score >= stage.EntryMinScore),
+                EntryRule.PreviousMinScore => previous is null || (previousDone && previousAttempt!.Score >= stage.EntryMinScore),
                 _ => true,
             };
             var state = QuizRules.StateAt(stage.OpensAt, stage.ClosesAt, now);
@@ -116,8 +120,8 @@ public sealed class QuizQueries(IDbContextFactory<AppDbContext> dbFactory, Leade
         var entry = pages.AddOrUpdate(key, _ => (revision, ReadPageAsync(campaignId, stageId, page)),
             (_, existing) => existing.Revision == revision && !existing.Read.IsFaulted ? existing : (revision, ReadPageAsync(campaignId, stageId, page)));
         var (rows, total) = await entry.Read.WaitAsync(cancellationToken);
-        var mine = userId is null ? null : await MyRowAsync(campaignId, stageId, userId, cancellationToken);
-        var shown = rows.Select(row => mine is not null && row.Rank == mine.Rank ? row with { IsMe = true } : row).ToList();
+        var mine = userId is null ? null : await MyRowAsync(campaignId, stageId, userId, revision, cancellationToken);
+        var shown = rows.Select(row => row.UserId == userId ? row with { IsMe = true } : row).ToList();
         var pageCount = Math.Max(1, (total + QuizLimits.LeaderboardPageSize - 1) / QuizLimits.LeaderboardPageSize);
         return new LeaderboardView(shown, total, page, pageCount, mine);
     }
@@ -133,9 +137,9 @@ public sealed class QuizQueries(IDbContextFactory<AppDbContext> dbFactory, Leade
             var rows = await ranked.OrderByDescending(attempt => attempt.Score).ThenBy(attempt => attempt.AnswerMs).ThenBy(attempt => attempt.FinishedAt == null)
                 .ThenBy(attempt => attempt.FinishedAt).ThenBy(attempt => attempt.Id)
                 .Skip(skip).Take(QuizLimits.LeaderboardPageSize)
-                .Join(db.Users, attempt => attempt.UserId, user => user.Id, (attempt, user) => new { user.DisplayName, attempt.Score, attempt.AnswerMs, attempt.FinishedAt, attempt.FairPlay })
+                .Join(db.Users, attempt => attempt.UserId, user => user.Id, (attempt, user) => new { user.Id, user.DisplayName, attempt.Score, attempt.AnswerMs, attempt.FinishedAt, attempt.FairPlay })
                 .ToListAsync();
-            return ([.. rows.Select((row, index) => new LeaderboardRow(skip + index + 1, row.DisplayName, row.Score, row.AnswerMs, row.FinishedAt,
+            return ([.. rows.Select((row, index) => new LeaderboardRow(skip + index + 1, row.Id, row.DisplayName, row.Score, row.AnswerMs, row.FinishedAt,
                 row.FairPlay == FairPlay.Flagged, false))], total);
         }
         var board = CampaignBoard(db, campaignId);
@@ -143,23 +147,27 @@ public sealed class QuizQueries(IDbContextFactory<AppDbContext> dbFactory, Leade
         var campaignRows = await board.OrderByDescending(score => score.Score).ThenBy(score => score.AnswerMs).ThenBy(score => score.LastFinishedAt == null)
             .ThenBy(score => score.LastFinishedAt).ThenBy(score => score.UserId)
             .Skip(skip).Take(QuizLimits.LeaderboardPageSize)
-            .Join(db.Users, score => score.UserId, user => user.Id, (score, user) => new { user.DisplayName, score.Score, score.AnswerMs, score.LastFinishedAt })
+            .Join(db.Users, score => score.UserId, user => user.Id, (score, user) => new { user.Id, user.DisplayName, score.Score, score.AnswerMs, score.LastFinishedAt })
             .ToListAsync();
-        return ([.. campaignRows.Select((row, index) => new LeaderboardRow(skip + index + 1, row.DisplayName, row.Score, row.AnswerMs, row.LastFinishedAt, false, false))], count);
+        return ([.. campaignRows.Select((row, index) => new LeaderboardRow(skip + index + 1, row.Id, row.DisplayName, row.Score, row.AnswerMs, row.LastFinishedAt, false, false))], count);
     }
 
     private static IQueryable<QuizAttempt> StageBoard(AppDbContext db, int stageId) =>
         db.Set<QuizAttempt>().AsNoTracking().Where(attempt => attempt.StageId == stageId && attempt.Completed > 0 && attempt.FairPlay != FairPlay.Disqualified);
 
     private static IQueryable<QuizCampaignScore> CampaignBoard(AppDbContext db, int campaignId) =>
-        db.Set<QuizCampaignScore>().AsNoTracking().Where(score => score.CampaignId == campaignId
-            && !db.Set<QuizAttempt>().Any(attempt => attempt.CampaignId == campaignId && attempt.UserId == score.UserId && attempt.FairPlay == FairPlay.Disqualified));
+        db.Set<QuizCampaignScore>().AsNoTracking().Where(score => score.CampaignId == campaignId && !score.Excluded);
 
-    /// <summary>The reader's rank: one plus how many rank above them by score, then answer time, then earlier finish.</summary>
-    private async Task<LeaderboardRow?> MyRowAsync(int campaignId, int? stageId, string userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The reader's rank: one plus how many rank above them by score, then answer time, then earlier finish. "How many scored more" comes
+    /// from a score histogram read once per board and revision and shared by every reader; only the few who share the reader's score are
+    /// counted for them, on the rank index. So a resident far down a board of 100,000 costs two small reads, not a count of everyone above.
+    /// </summary>
+    private async Task<LeaderboardRow?> MyRowAsync(int campaignId, int? stageId, string userId, long revision, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var name = await db.Users.Where(user => user.Id == userId).Select(user => user.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "";
+        var histogram = await HistogramAsync(campaignId, stageId, revision);
         if (stageId is { } stage)
         {
             var mine = await StageBoard(db, stage).SingleOrDefaultAsync(attempt => attempt.UserId == userId, cancellationToken);
@@ -167,25 +175,80 @@ public sealed class QuizQueries(IDbContextFactory<AppDbContext> dbFactory, Leade
             {
                 return null;
             }
-            var above = await StageBoard(db, stage).CountAsync(attempt => attempt.Score > mine.Score
-                || (attempt.Score == mine.Score && attempt.AnswerMs < mine.AnswerMs)
-                || (attempt.Score == mine.Score && attempt.AnswerMs == mine.AnswerMs && mine.FinishedAt != null && attempt.FinishedAt != null && attempt.FinishedAt < mine.FinishedAt)
-                || (attempt.Score == mine.Score && attempt.AnswerMs == mine.AnswerMs && mine.FinishedAt == null && attempt.FinishedAt != null)
-                || (attempt.Score == mine.Score && attempt.AnswerMs == mine.AnswerMs && attempt.FinishedAt == mine.FinishedAt && attempt.Id < mine.Id), cancellationToken);
-            return new LeaderboardRow(above + 1, name, mine.Score, mine.AnswerMs, mine.FinishedAt, mine.FairPlay == FairPlay.Flagged, true);
+            var tied = await StageBoard(db, stage).CountAsync(attempt => attempt.Score == mine.Score && (attempt.AnswerMs < mine.AnswerMs
+                || (attempt.AnswerMs == mine.AnswerMs && mine.FinishedAt != null && attempt.FinishedAt != null && attempt.FinishedAt < mine.FinishedAt)
+                || (attempt.AnswerMs == mine.AnswerMs && mine.FinishedAt == null && attempt.FinishedAt != null)
+                || (attempt.AnswerMs == mine.AnswerMs && attempt.FinishedAt == mine.FinishedAt && attempt.Id < mine.Id)), cancellationToken);
+            return new LeaderboardRow(histogram.Above(mine.Score) + tied + 1, userId, name, mine.Score, mine.AnswerMs, mine.FinishedAt, mine.FairPlay == FairPlay.Flagged, true);
         }
         var own = await CampaignBoard(db, campaignId).SingleOrDefaultAsync(score => score.UserId == userId, cancellationToken);
         if (own is null)
         {
             return null;
         }
-        var ahead = await CampaignBoard(db, campaignId).CountAsync(score => score.Score > own.Score
-            || (score.Score == own.Score && score.AnswerMs < own.AnswerMs)
-            || (score.Score == own.Score && score.AnswerMs == own.AnswerMs && own.LastFinishedAt != null && score.LastFinishedAt != null && score.LastFinishedAt < own.LastFinishedAt)
-            || (score.Score == own.Score && score.AnswerMs == own.AnswerMs && own.LastFinishedAt == null && score.LastFinishedAt != null)
-            || (score.Score == own.Score && score.AnswerMs == own.AnswerMs && score.LastFinishedAt == own.LastFinishedAt && string.Compare(score.UserId, own.UserId) < 0),
+        var ahead = await CampaignBoard(db, campaignId).CountAsync(score => score.Score == own.Score && (score.AnswerMs < own.AnswerMs
+            || (score.AnswerMs == own.AnswerMs && own.LastFinishedAt != null && score.LastFinishedAt != null && score.LastFinishedAt < own.LastFinishedAt)
+            || (score.AnswerMs == own.AnswerMs && own.LastFinishedAt == null && score.LastFinishedAt != null)
+            || (score.AnswerMs == own.AnswerMs && score.LastFinishedAt == own.LastFinishedAt && string.Compare(score.UserId, own.UserId) < 0)),
             cancellationToken);
-        return new LeaderboardRow(ahead + 1, name, own.Score, own.AnswerMs, own.LastFinishedAt, false, true);
+        return new LeaderboardRow(histogram.Above(own.Score) + ahead + 1, userId, name, own.Score, own.AnswerMs, own.LastFinishedAt, false, true);
+    }
+
+    /// <summary>How many on a board scored each score, highest first: one index-only read per board and revision.</summary>
+    private Task<ScoreHistogram> HistogramAsync(int campaignId, int? stageId, long revision)
+    {
+        var entry = histograms.AddOrUpdate((campaignId, stageId), _ => (revision, ReadHistogramAsync(campaignId, stageId)),
+            (_, existing) => existing.Revision == revision && !existing.Read.IsFaulted ? existing : (revision, ReadHistogramAsync(campaignId, stageId)));
+        return entry.Read;
+    }
+
+    private async Task<ScoreHistogram> ReadHistogramAsync(int campaignId, int? stageId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var counts = stageId is { } stage
+            ? await StageBoard(db, stage).GroupBy(attempt => attempt.Score).Select(group => new { Score = group.Key, Count = group.Count() }).ToListAsync()
+            : await CampaignBoard(db, campaignId).GroupBy(score => score.Score).Select(group => new { Score = group.Key, Count = group.Count() }).ToListAsync();
+        return new ScoreHistogram([.. counts.Select(count => (count.Score, count.Count))]);
+    }
+
+    /// <summary>Scores with how many hold each; <see cref="Above"/> answers "how many scored more than this" by binary search over running totals.</summary>
+    private sealed class ScoreHistogram
+    {
+        private readonly int[] scores;
+        private readonly long[] atLeast;
+
+        public ScoreHistogram(IEnumerable<(int Score, int Count)> counts)
+        {
+            var ordered = counts.OrderByDescending(count => count.Score).ToArray();
+            scores = [.. ordered.Select(count => count.Score)];
+            atLeast = new long[ordered.Length];
+            long running = 0;
+            for (var index = 0; index < ordered.Length; index++)
+            {
+                running += ordered[index].Count;
+                atLeast[index] = running;
+            }
+        }
+
+        public long Above(int score)
+        {
+            // The last position holding a score strictly greater than this one (scores run from high to low).
+            int low = 0, high = scores.Length - 1, found = -1;
+            while (low <= high)
+            {
+                var middle = (low + high) / 2;
+                if (scores[middle] > score)
+                {
+                    found = middle;
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+            return found < 0 ? 0 : atLeast[found];
+        }
     }
 
     /// <summary>The resident's attempts, newest first, each with its rank and every answer reviewed (what they chose, what was right).</summary>
@@ -218,7 +281,7 @@ public sealed class QuizQueries(IDbContextFactory<AppDbContext> dbFactory, Leade
                     question.Explanation);
             }).ToList();
             var rank = attempt.Completed > 0 && attempt.FairPlay != FairPlay.Disqualified
-                ? (await MyRowAsync(attempt.CampaignId, attempt.StageId, userId, cancellationToken))?.Rank : null;
+                ? (await MyRowAsync(attempt.CampaignId, attempt.StageId, userId, ticker.Revision, cancellationToken))?.Rank : null;
             result.Add(new MyAttempt(attempt.Id, row.Slug, row.CampaignTitle, row.Number, row.StageTitle, attempt.StartedAt, attempt.FinishedAt, attempt.Score,
                 attempt.Correct, attempt.Completed, attempt.QuestionCount, rank, attempt.FairPlay, reviewed));
         }

@@ -21,6 +21,12 @@ public static class QuizLimits
     /// <summary>How long after a question's time an answer may still arrive: the trip from the resident's click to the server.</summary>
     public static readonly TimeSpan NetworkGrace = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How long past a question's deadline the clock waits before completing it as unanswered (see <see cref="QuizPlayService.ClockMayComplete"/>).</summary>
+    public static readonly TimeSpan ClockMargin = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the clock looks for questions left waiting past their time (a closed tab, a lost connection).</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
+
     public const int MaxPoints = 1000;
 
     /// <summary>Fair play: an attempt is flagged when it has at least this many correct answers and every one came faster than this.</summary>

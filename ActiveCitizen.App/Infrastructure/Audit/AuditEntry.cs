@@ -96,6 +96,9 @@ public static class AuditActions
     public const string CommissionClosed = "commission.closed";
     public const string CommissionPublished = "commission.published";
     public const string CommissionChairChanged = "commission.chair-changed";
+    public const string QuizExtraTime = "quiz.extra-time";
+    public const string QuizAttemptCleared = "quiz.attempt-cleared";
+    public const string QuizAttemptDisqualified = "quiz.attempt-disqualified";
     public const string IdeaSelected = "idea.selected";
     public const string IdeaNotSelected = "idea.not-selected";
 
@@ -104,5 +107,6 @@ public static class AuditActions
         IdeaTagAdded, IdeaTagRemoved, IdeaHidden, IdeaRestored, IdeaRejected, IdeaMerged, IdeaTriaged, IdeaReportsDismissed,
         IdeaScreened, IdeaShortlisted, IdeaUnshortlisted, CommentHidden, CommentRestored, TagCreated, RejectionReasonCreated,
         RejectionReasonArchived, CommissionClosed, CommissionPublished, CommissionChairChanged, IdeaSelected, IdeaNotSelected,
+        QuizExtraTime, QuizAttemptCleared, QuizAttemptDisqualified,
     ];
 }

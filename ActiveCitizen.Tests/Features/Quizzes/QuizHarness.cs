@@ -25,7 +25,8 @@ public sealed class QuizHarness : IAsyncDisposable
         Time = time;
         Ticker = new LeaderboardTicker(LiveEvents, time);
         Content = new QuizContentCache(database.Factory, time);
-        Writer = new QuizAnswerWriter(database.Factory, LiveEvents, Ticker, NullLogger<QuizAnswerWriter>.Instance);
+        Writer = new QuizAnswerWriter(database.Factory, LiveEvents, Ticker, time, NullLogger<QuizAnswerWriter>.Instance);
+        Sweeper = new QuizClockSweeper(database.Factory, Writer, time, NullLogger<QuizClockSweeper>.Instance);
         Writer.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         Play = new QuizPlayService(database.Factory, Content, Writer, new UserAccess(database.Factory), time);
         Queries = new QuizQueries(database.Factory, Ticker, time);
@@ -36,6 +37,9 @@ public sealed class QuizHarness : IAsyncDisposable
     public LeaderboardTicker Ticker { get; }
     public QuizContentCache Content { get; }
     public QuizAnswerWriter Writer { get; }
+
+    /// <summary>Not started: tests sweep when they mean to, by calling <see cref="QuizClockSweeper.SweepAsync"/>.</summary>
+    public QuizClockSweeper Sweeper { get; }
     public QuizPlayService Play { get; }
     public QuizQueries Queries { get; }
 

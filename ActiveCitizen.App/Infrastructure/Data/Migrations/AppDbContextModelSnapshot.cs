@@ -963,6 +963,9 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.Property<DateTime?>("AnsweredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("DeadlineAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ElapsedMs")
                         .HasColumnType("INTEGER");
 
@@ -985,6 +988,8 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.HasKey("AttemptId", "QuestionId");
 
                     b.HasIndex("QuestionId");
+
+                    b.HasIndex("Outcome", "DeadlineAt");
 
                     b.ToTable("QuizAnswers", (string)null);
                 });
@@ -1038,8 +1043,8 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
                     b.HasIndex("UserId", "StartedAt");
 
-                    b.HasIndex(new[] { "StageId", "Score", "AnswerMs", "FinishedAt", "Id" }, "IX_QuizAttempts_Rank")
-                        .IsDescending(false, true, false, false, false);
+                    b.HasIndex(new[] { "StageId", "Score", "AnswerMs", "FinishedAt", "Id", "Completed", "FairPlay", "UserId" }, "IX_QuizAttempts_Rank")
+                        .IsDescending(false, true, false, false, false, false, false, false);
 
                     b.ToTable("QuizAttempts", (string)null);
                 });
@@ -1107,6 +1112,9 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.Property<long>("AnswerMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Excluded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastFinishedAt")
                         .HasColumnType("TEXT");
 
@@ -1117,8 +1125,8 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex(new[] { "CampaignId", "Score", "AnswerMs", "LastFinishedAt", "UserId" }, "IX_QuizCampaignScores_Rank")
-                        .IsDescending(false, true, false, false, false);
+                    b.HasIndex(new[] { "CampaignId", "Score", "AnswerMs", "LastFinishedAt", "UserId", "Excluded" }, "IX_QuizCampaignScores_Rank")
+                        .IsDescending(false, true, false, false, false, false);
 
                     b.ToTable("QuizCampaignScores", (string)null);
                 });

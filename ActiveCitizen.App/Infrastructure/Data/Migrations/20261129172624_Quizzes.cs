@@ -57,7 +57,8 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     UserId = table.Column<string>(type: "TEXT", nullable: false),
                     Score = table.Column<int>(type: "INTEGER", nullable: false),
                     AnswerMs = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastFinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    LastFinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Excluded = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -174,6 +175,7 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     Position = table.Column<int>(type: "INTEGER", nullable: false),
                     ServedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     AllowedMs = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeadlineAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Selected = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Outcome = table.Column<int>(type: "INTEGER", nullable: false),
@@ -221,6 +223,11 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_QuizAnswers_Outcome_DeadlineAt",
+                table: "QuizAnswers",
+                columns: new[] { "Outcome", "DeadlineAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QuizAnswers_QuestionId",
                 table: "QuizAnswers",
                 column: "QuestionId");
@@ -233,8 +240,8 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_QuizAttempts_Rank",
                 table: "QuizAttempts",
-                columns: new[] { "StageId", "Score", "AnswerMs", "FinishedAt", "Id" },
-                descending: new[] { false, true, false, false, false });
+                columns: new[] { "StageId", "Score", "AnswerMs", "FinishedAt", "Id", "Completed", "FairPlay", "UserId" },
+                descending: new[] { false, true, false, false, false, false, false, false });
 
             migrationBuilder.CreateIndex(
                 name: "IX_QuizAttempts_StageId_UserId",
@@ -256,8 +263,8 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_QuizCampaignScores_Rank",
                 table: "QuizCampaignScores",
-                columns: new[] { "CampaignId", "Score", "AnswerMs", "LastFinishedAt", "UserId" },
-                descending: new[] { false, true, false, false, false });
+                columns: new[] { "CampaignId", "Score", "AnswerMs", "LastFinishedAt", "UserId", "Excluded" },
+                descending: new[] { false, true, false, false, false, false });
 
             migrationBuilder.CreateIndex(
                 name: "IX_QuizCampaignScores_UserId",

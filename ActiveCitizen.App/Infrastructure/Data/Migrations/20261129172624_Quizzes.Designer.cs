@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129171313_Quizzes")]
+    [Migration("20261129172624_Quizzes")]
     partial class Quizzes
     {
         /// <inheritdoc />
@@ -966,6 +966,9 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.Property<DateTime?>("AnsweredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("DeadlineAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ElapsedMs")
                         .HasColumnType("INTEGER");
 
@@ -988,6 +991,8 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.HasKey("AttemptId", "QuestionId");
 
                     b.HasIndex("QuestionId");
+
+                    b.HasIndex("Outcome", "DeadlineAt");
 
                     b.ToTable("QuizAnswers", (string)null);
                 });
@@ -1041,8 +1046,8 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
                     b.HasIndex("UserId", "StartedAt");
 
-                    b.HasIndex(new[] { "StageId", "Score", "AnswerMs", "FinishedAt", "Id" }, "IX_QuizAttempts_Rank")
-                        .IsDescending(false, true, false, false, false);
+                    b.HasIndex(new[] { "StageId", "Score", "AnswerMs", "FinishedAt", "Id", "Completed", "FairPlay", "UserId" }, "IX_QuizAttempts_Rank")
+                        .IsDescending(false, true, false, false, false, false, false, false);
 
                     b.ToTable("QuizAttempts", (string)null);
                 });
@@ -1110,6 +1115,9 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.Property<long>("AnswerMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Excluded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastFinishedAt")
                         .HasColumnType("TEXT");
 
@@ -1120,8 +1128,8 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex(new[] { "CampaignId", "Score", "AnswerMs", "LastFinishedAt", "UserId" }, "IX_QuizCampaignScores_Rank")
-                        .IsDescending(false, true, false, false, false);
+                    b.HasIndex(new[] { "CampaignId", "Score", "AnswerMs", "LastFinishedAt", "UserId", "Excluded" }, "IX_QuizCampaignScores_Rank")
+                        .IsDescending(false, true, false, false, false, false);
 
                     b.ToTable("QuizCampaignScores", (string)null);
                 });
