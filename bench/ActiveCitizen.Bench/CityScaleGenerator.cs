@@ -58,7 +58,7 @@ public static class CityScaleGenerator
         return 0;
     }
 
-    private static async Task<List<string>> InsertResidentsAsync(SqliteConnection connection, int count, DateTime start)
+    internal static async Task<List<string>> InsertResidentsAsync(SqliteConnection connection, int count, DateTime start)
     {
         var ids = new List<string>(count);
         await using var transaction = connection.BeginTransaction();

@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "generate" => await CityScaleGenerator.RunAsync(Options.Parse(args[1..])),
     "catalog" => await CatalogBenchmark.RunAsync(Options.Parse(args[1..])),
     "discussion" => await DiscussionBenchmark.RunAsync(Options.Parse(args[1..])),
+    "quiz-answers" => await QuizAnswerBenchmark.RunAsync(Options.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -18,6 +19,8 @@ static int Usage()
           dotnet run -c Release --project bench/ActiveCitizen.Bench -- catalog [--db bench/data/city.db] [--iterations 300]
           dotnet run -c Release --project bench/ActiveCitizen.Bench -- discussion [--db bench/data/discussion.db] [--comments 5000]
               [--viewers 1000] [--iterations 300]
+          dotnet run -c Release --project bench/ActiveCitizen.Bench -- quiz-answers [--db bench/data/quiz.db] [--residents 5000]
+              [--questions 10] [--concurrency 1000]
         """);
     return 2;
 }

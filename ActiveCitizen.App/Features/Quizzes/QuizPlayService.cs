@@ -81,14 +81,15 @@ public sealed class QuizPlayService(
         {
             return new PlayState(PlayStatus.NotFound);
         }
-        if (!await access.IsResidentAsync(principal, cancellationToken))
-        {
-            return new PlayState(PlayStatus.SignInRequired);
-        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var attempt = await AttemptAsync(db, stageId, userId, cancellationToken);
         if (attempt is null)
         {
+            // An account deleted since the circuit opened starts nothing (its attempts went with it).
+            if (!await access.IsResidentAsync(principal, cancellationToken))
+            {
+                return new PlayState(PlayStatus.SignInRequired);
+            }
             var now = Now;
             var entry = await EntryAsync(db, stage, userId, now, cancellationToken);
             if (entry.Status != PlayStatus.Done)
@@ -124,12 +125,7 @@ public sealed class QuizPlayService(
             return new AnswerResult(PlayStatus.SignInRequired);
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await (
-                from answer in db.Set<QuizAnswer>()
-                join attempt in db.Set<QuizAttempt>() on answer.AttemptId equals attempt.Id
-                where answer.AttemptId == attemptId && answer.QuestionId == questionId && attempt.UserId == userId
-                select new { attempt.StageId, attempt.CampaignId, attempt.QuestionCount, answer.Position, answer.ServedAt, answer.AllowedMs, answer.DeadlineAt, answer.Outcome })
-            .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var row = await AnswerRowQuery(db, attemptId, questionId, userId);
         if (row is null)
         {
             var owned = await db.Set<QuizAttempt>().AnyAsync(attempt => attempt.Id == attemptId && attempt.UserId == userId, cancellationToken);
@@ -165,9 +161,32 @@ public sealed class QuizPlayService(
         var applied = await writer.CompleteAsync(new AnswerCompletion(
             attemptId, row.StageId, row.CampaignId, userId, questionId, finishes, arrival, string.Join(',', chosen),
             correct ? AnswerOutcome.Correct : AnswerOutcome.Wrong, points, Math.Min(elapsed, row.AllowedMs)), cancellationToken);
-        var feedback = await FeedbackAsync(db, stage, attemptId, questionId, cancellationToken);
-        return applied ? new AnswerResult(PlayStatus.Done, feedback) : new AnswerResult(PlayStatus.AlreadyAnswered, feedback, "Quiz.Refused.AlreadyAnswered");
+        if (!applied)
+        {
+            return new AnswerResult(PlayStatus.AlreadyAnswered, await FeedbackAsync(db, stage, attemptId, questionId, cancellationToken), "Quiz.Refused.AlreadyAnswered");
+        }
+        // What was just written, told back without reading it again: under a rush every read saved is an answer more per second.
+        return new AnswerResult(PlayStatus.Done, new AnswerFeedback(questionId, row.Position, correct ? AnswerOutcome.Correct : AnswerOutcome.Wrong, points,
+            Math.Min(elapsed, row.AllowedMs), chosen, [.. question.CorrectIds], question.Explanation));
     }
+
+    private sealed record AnswerRow(int StageId, int CampaignId, int QuestionCount, int Position, DateTime ServedAt, int AllowedMs, DateTime DeadlineAt, AnswerOutcome Outcome);
+
+    /// <summary>
+    /// The answer path's one read: the served row, joined to the attempt so that only its owner finds it. Compiled, because under a rush
+    /// the translation EF Core otherwise repeats per call costs a third of the throughput (see docs/PERFORMANCE.md); once per model,
+    /// because a compiled query is bound to the model it first ran on (tests run several).
+    /// </summary>
+    private static Task<AnswerRow?> AnswerRowQuery(AppDbContext db, long attemptId, int questionId, string userId) =>
+        AnswerRowQueries.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((AppDbContext context, long attempt, int question, string user) => (
+                    from answer in context.Set<QuizAnswer>().AsNoTracking()
+                    join owner in context.Set<QuizAttempt>() on answer.AttemptId equals owner.Id
+                    where answer.AttemptId == attempt && answer.QuestionId == question && owner.UserId == user
+                    select new AnswerRow(owner.StageId, owner.CampaignId, owner.QuestionCount, answer.Position, answer.ServedAt, answer.AllowedMs, answer.DeadlineAt, answer.Outcome))
+                .SingleOrDefault()))(db, attemptId, questionId, userId);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<AppDbContext, long, int, string, Task<AnswerRow?>>>
+        AnswerRowQueries = new();
 
     /// <summary>A question completed by the clock: no answer, no points, its whole time counted, at its deadline.</summary>
     public static AnswerCompletion TimedOut(int stageId, int campaignId, string userId, long attemptId, int questionId, bool finishes, DateTime deadline, int allowedMs) =>
@@ -203,19 +222,17 @@ public sealed class QuizPlayService(
                 attempt = (await AttemptAsync(db, stage.Id, attempt.UserId, cancellationToken))!;
                 continue;
             }
-            var last = await db.Set<QuizAnswer>().AsNoTracking().Where(answer => answer.AttemptId == attempt.Id)
-                .OrderByDescending(answer => answer.Position).Select(answer => (int?)answer.QuestionId).FirstOrDefaultAsync(cancellationToken) is { } lastId
-                ? await FeedbackAsync(db, stage, attempt.Id, lastId, cancellationToken) : null;
             var finished = attempt.FinishedAt is not null || attempt.Completed >= attempt.QuestionCount;
             if (finished || QuizRules.StateAt(stage.OpensAt, stage.ClosesAt, now) != StageState.Open)
             {
                 // A stage that closes mid-attempt serves nothing more: the attempt stands with what it scored.
-                return new PlayState(finished ? PlayStatus.Finished : PlayStatus.Closed, stage, attempt.Id, Last: last, Completed: attempt.Completed,
-                    Score: attempt.Score, Finished: true);
+                return new PlayState(finished ? PlayStatus.Finished : PlayStatus.Closed, stage, attempt.Id, Last: await LastFeedbackAsync(db, stage, attempt.Id, cancellationToken),
+                    Completed: attempt.Completed, Score: attempt.Score, Finished: true);
             }
             if (!serveNext)
             {
-                return new PlayState(PlayStatus.Done, stage, attempt.Id, Last: last, Completed: attempt.Completed, Score: attempt.Score);
+                return new PlayState(PlayStatus.Done, stage, attempt.Id, Last: await LastFeedbackAsync(db, stage, attempt.Id, cancellationToken),
+                    Completed: attempt.Completed, Score: attempt.Score);
             }
             var multiplier = await db.Set<QuizAccommodation>().Where(accommodation => accommodation.UserId == attempt.UserId)
                 .Select(accommodation => (double?)accommodation.TimeMultiplier).SingleOrDefaultAsync(cancellationToken) ?? 1.0;
@@ -226,6 +243,12 @@ public sealed class QuizPlayService(
         }
         return new PlayState(PlayStatus.Done, stage, attempt.Id, Completed: attempt.Completed, Score: attempt.Score);
     }
+
+    /// <summary>The feedback on the attempt's latest completed question, if any: what the page shows between two questions.</summary>
+    private static async Task<AnswerFeedback?> LastFeedbackAsync(AppDbContext db, StageContent stage, long attemptId, CancellationToken cancellationToken) =>
+        await db.Set<QuizAnswer>().AsNoTracking().Where(answer => answer.AttemptId == attemptId)
+            .OrderByDescending(answer => answer.Position).Select(answer => (int?)answer.QuestionId).FirstOrDefaultAsync(cancellationToken) is { } lastId
+            ? await FeedbackAsync(db, stage, attemptId, lastId, cancellationToken) : null;
 
     private static ServedQuestion Served(StageContent stage, QuizAttempt attempt, QuizAnswer pending)
     {

@@ -302,4 +302,19 @@ public sealed class QuizQueries(IDbContextFactory<AppDbContext> dbFactory, Leade
                       where campaign.Slug == slug && stage.Number == number
                       select (int?)stage.Id).SingleOrDefaultAsync(cancellationToken);
     }
+
+    /// <summary>Stages open right now, soonest to close first: what the home page invites residents to play.</summary>
+    public async Task<IReadOnlyList<OpenStage>> OpenStagesAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await (from stage in db.Set<QuizStage>().AsNoTracking()
+                      where stage.OpensAt <= now && now < stage.ClosesAt
+                      join campaign in db.Set<QuizCampaign>() on stage.CampaignId equals campaign.Id
+                      orderby stage.ClosesAt
+                      select new OpenStage(campaign.Slug, campaign.Title, stage.Number, stage.Title, stage.ClosesAt, stage.Questions.Count, stage.SecondsPerQuestion))
+            .Take(4).ToListAsync(cancellationToken);
+    }
 }
+
+public sealed record OpenStage(string CampaignSlug, LocalizedText CampaignTitle, int Number, LocalizedText Title, DateTime ClosesAt, int Questions, int SecondsPerQuestion);
