@@ -71,12 +71,14 @@ public sealed class QuizJourneyTests(BrowserFixture browser)
         {
             await Expect(player.GetByTestId("question-number")).ToHaveTextAsync($"Question {question} of {Questions}");
             await Expect(player.GetByTestId("countdown")).ToBeVisibleAsync();
-            // The right answer is not in the page before answering: only the options' texts are.
+            // Nothing in the page says which option is right before the answer: no marker, no explanation.
+            await Expect(player.GetByTestId("right-answer")).ToHaveCountAsync(0);
             Assert.DoesNotContain("Explained", await player.ContentAsync());
             await player.GetByTestId("option").Filter(new() { HasText = question == 2 ? "Neva" : "Moskva" }).ClickAsync();
             await player.GetByTestId("submit-answer").ClickAsync();
             await Expect(player.GetByTestId("feedback-title")).ToHaveTextAsync(question == 2 ? "Not right" : "Right!");
             await Expect(player.GetByTestId("explanation")).ToHaveTextAsync($"Explained {question}");
+            await Expect(player.GetByTestId("right-answer")).ToHaveCountAsync(1);
             if (question == 1)
             {
                 // The first answer already puts the player on the board the watcher has open.

@@ -46,6 +46,7 @@ public static class QuizAnswerBenchmark
         var serveRates = new List<double>();
         var latencies = new List<double>();
         var acknowledged = 0;
+        var confirmed = new System.Collections.Concurrent.ConcurrentBag<(long AttemptId, int QuestionId, int Points)>();
         var errors = 0;
         var measurements = new Measurements(residents * questions, warmUp: 0);
         for (var round = 1; round <= questions; round++)
@@ -69,6 +70,7 @@ public static class QuizAnswerBenchmark
                 if (result.Status == PlayStatus.Done)
                 {
                     Interlocked.Increment(ref acknowledged);
+                    confirmed.Add((served[index].AttemptId, question.QuestionId, result.Feedback!.Points));
                 }
                 else
                 {
@@ -85,12 +87,16 @@ public static class QuizAnswerBenchmark
         }
         await writer.StopAsync(CancellationToken.None);
 
+        // Every acknowledged answer, one by one: in the database, answered, with the points the resident was told.
         await using var db = BenchDatabase.Context(path);
-        var stored = await db.Set<QuizAnswer>().CountAsync(answer => answer.Outcome == AnswerOutcome.Correct || answer.Outcome == AnswerOutcome.Wrong);
-        var lost = acknowledged - stored;
+        var rows = await db.Set<QuizAnswer>().AsNoTracking().Where(answer => answer.Outcome == AnswerOutcome.Correct || answer.Outcome == AnswerOutcome.Wrong)
+            .Select(answer => new { answer.AttemptId, answer.QuestionId, answer.Points }).ToListAsync();
+        var stored = rows.Count;
+        var inDatabase = rows.ToDictionary(row => (row.AttemptId, row.QuestionId), row => row.Points);
+        var lost = confirmed.Count(answer => !inDatabase.TryGetValue((answer.AttemptId, answer.QuestionId), out var points) || points != answer.Points);
         Console.WriteLine();
         Console.WriteLine($"Answers per second, median of {questions} rounds: {Median(answerRates):N0} (serves per second: {Median(serveRates):N0})");
-        Console.WriteLine($"Answers acknowledged: {acknowledged:N0}; stored: {stored:N0}; lost: {lost}; refused or failed: {errors}");
+        Console.WriteLine($"Answers acknowledged: {acknowledged:N0}; stored: {stored:N0}; acknowledged but missing or different: {lost}; refused or failed: {errors}");
         measurements.Record("answer: arrival to durable acknowledgement", [.. latencies]);
         await measurements.SaveAsync("quiz-answers", new
         {

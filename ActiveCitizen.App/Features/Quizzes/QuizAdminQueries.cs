@@ -84,7 +84,7 @@ public sealed class QuizAdminQueries(IDbContextFactory<AppDbContext> dbFactory, 
                 join stage in db.Set<QuizStage>() on attempt.StageId equals stage.Id
                 join campaign in db.Set<QuizCampaign>() on stage.CampaignId equals campaign.Id
                 join user in db.Users on attempt.UserId equals user.Id
-                orderby attempt.FinishedAt
+                orderby attempt.FinishedAt == null, attempt.FinishedAt
                 select new { attempt.Id, campaign.Slug, stage.Number, stage.Title, user.DisplayName, user.Email, attempt.Score, attempt.Correct, attempt.QuestionCount, attempt.FinishedAt })
             .Take(200).ToListAsync(cancellationToken);
         var ids = rows.Select(row => row.Id).ToList();

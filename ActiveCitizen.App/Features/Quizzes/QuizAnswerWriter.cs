@@ -19,8 +19,8 @@ public sealed record AnswerCompletion(
 /// The write path of play under a stage-opening rush: group commit. Questions to serve and answers to record are queued; one writer
 /// takes whatever has queued (up to <see cref="MaxBatch"/>), applies it in one transaction and commits, and only then tells each
 /// waiting request what became of it. A durable commit costs one flush however many requests share it, so thousands a second cost a
-/// few dozen flushes, and nothing is acknowledged before its batch is on disk. A busy database is retried; a batch that still fails
-/// is split so that one bad request fails alone.
+/// few dozen flushes, and nothing is acknowledged before its batch is on disk. A busy database is retried, then the batch fails
+/// as a whole (nothing written, nobody told otherwise); a batch failing for any other reason is split so that one bad request fails alone.
 /// </summary>
 public sealed class QuizAnswerWriter(
     IDbContextFactory<AppDbContext> dbFactory, ILiveEvents liveEvents, LeaderboardTicker leaderboards, TimeProvider time, ILogger<QuizAnswerWriter> logger)
@@ -77,6 +77,17 @@ public sealed class QuizAnswerWriter(
         {
             results = await CommitWithRetriesAsync(batch);
         }
+        catch (SqliteException exception) when (IsBusy(exception))
+        {
+            // Still locked after the retries: nothing of the batch was written, and splitting it would only wait longer. Every request
+            // is told so (the play page says "not recorded, try again"); a waiting question can still be answered within its time.
+            logger.LogError(exception, "The database stayed busy; {Count} quiz writes were not recorded", batch.Count);
+            foreach (var item in batch)
+            {
+                item.Done.TrySetException(exception);
+            }
+            return;
+        }
         catch (Exception exception) when (batch.Count > 1)
         {
             logger.LogWarning(exception, "A batch of {Count} quiz writes failed; writing them one by one", batch.Count);
@@ -111,13 +122,16 @@ public sealed class QuizAnswerWriter(
             {
                 return await CommitAsync(batch);
             }
-            catch (SqliteException exception) when (exception.SqliteErrorCode is 5 or 6 && attempt < BusyRetries)
+            catch (SqliteException exception) when (IsBusy(exception) && attempt < BusyRetries)
             {
-                // SQLITE_BUSY or SQLITE_LOCKED after the busy timeout: another writer held the file. Nothing was committed; try again.
+                // Nothing was committed; try again a moment later.
                 await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt));
             }
         }
     }
+
+    /// <summary>SQLITE_BUSY or SQLITE_LOCKED: another writer held the file past the busy timeout. Nothing was committed.</summary>
+    private static bool IsBusy(SqliteException exception) => exception.SqliteErrorCode is 5 or 6;
 
     private async Task<bool[]> CommitAsync(List<Pending> batch)
     {

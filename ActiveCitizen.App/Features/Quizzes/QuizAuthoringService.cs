@@ -27,6 +27,9 @@ public enum AuthoringStatus
 
     /// <summary>The stage has opened (or someone has played it): its questions are what residents answered and stay as they are.</summary>
     StageStarted,
+
+    /// <summary>Another admin changed or removed the same thing a moment ago: nothing was saved.</summary>
+    Stale,
 }
 
 public sealed record AuthoringResult(AuthoringStatus Status, IReadOnlyList<FieldError>? Errors = null, int Id = 0);
@@ -196,7 +199,10 @@ public sealed partial class QuizAuthoringService(
         stage.EntryRule = stage.Number == 1 ? EntryRule.Open : draft.EntryRule;
         stage.EntryMinScore = stage.EntryRule == EntryRule.PreviousMinScore ? draft.EntryMinScore : 0;
         stage.Version++;
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            return new AuthoringResult(AuthoringStatus.Stale);
+        }
         content.Forget(stage.Id);
         Changed(campaignId);
         return new AuthoringResult(AuthoringStatus.Done, Id: stage.Id);
@@ -240,7 +246,10 @@ public sealed partial class QuizAuthoringService(
             db.Add(question);
         }
         Apply(question, draft);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            return new AuthoringResult(AuthoringStatus.Stale);
+        }
         content.Forget(stageId);
         await ChangedStageAsync(db, stageId, cancellationToken);
         return new AuthoringResult(AuthoringStatus.Done, Id: question.Id);
@@ -259,7 +268,10 @@ public sealed partial class QuizAuthoringService(
             return new AuthoringResult(questionRefusal!.Value);
         }
         db.Remove(question);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            return new AuthoringResult(AuthoringStatus.Stale);
+        }
         content.Forget(question.StageId);
         await ChangedStageAsync(db, question.StageId, cancellationToken);
         return new AuthoringResult(AuthoringStatus.Done);
@@ -287,7 +299,10 @@ public sealed partial class QuizAuthoringService(
         {
             ordered[position].Position = position + 1;
         }
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            return new AuthoringResult(AuthoringStatus.Stale);
+        }
         content.Forget(question.StageId);
         await ChangedStageAsync(db, question.StageId, cancellationToken);
         return new AuthoringResult(AuthoringStatus.Done);
@@ -480,6 +495,12 @@ public sealed partial class QuizAuthoringService(
         {
             return new AuthoringResult(AuthoringStatus.NotFound);
         }
+        var stageClosed = await db.Set<QuizStage>().AnyAsync(stage => stage.Id == attempt.StageId && stage.ClosesAt <= Now, cancellationToken);
+        if (attempt.FinishedAt is null && !stageClosed)
+        {
+            // Judged with every answer until it ends: a verdict now would let the rest of the attempt go unchecked.
+            return new AuthoringResult(AuthoringStatus.Invalid, [new("FairPlay", "Validation.QuizStillPlaying")]);
+        }
         var decided = await db.Set<QuizAttempt>().Where(candidate => candidate.Id == attemptId && candidate.FairPlay == FairPlay.Flagged)
             .ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.FairPlay, fair ? FairPlay.Cleared : FairPlay.Disqualified), cancellationToken);
         if (decided == 0)
@@ -544,6 +565,23 @@ public sealed partial class QuizAuthoringService(
         question.Explanation = Trimmed(draft.Explanation);
         question.Image = string.IsNullOrWhiteSpace(draft.Image) ? null : draft.Image.Trim();
         question.Options = [.. draft.Options.Select((option, index) => new QuizOption { Position = index + 1, Text = Trimmed(option.Text), IsCorrect = option.IsCorrect })];
+    }
+
+    /// <summary>
+    /// Saves; false when another admin changed or removed the same rows a moment ago (a concurrency token, a unique stage number, a
+    /// question deleted meanwhile). Nothing of this save stands then, and the admin is asked to look again.
+    /// </summary>
+    private static async Task<bool> TrySaveAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The question, tracked, if it exists and its stage's questions may still change; otherwise why not.</summary>

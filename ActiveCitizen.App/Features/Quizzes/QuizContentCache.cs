@@ -41,8 +41,6 @@ public sealed class QuizContentCache(IDbContextFactory<AppDbContext> dbFactory, 
 
     public void Forget(int stageId) => stages.TryRemove(stageId, out _);
 
-    public void ForgetAll() => stages.Clear();
-
     private async Task<StageContent?> LoadAsync(int stageId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();

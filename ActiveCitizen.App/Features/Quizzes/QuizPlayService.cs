@@ -151,9 +151,9 @@ public sealed class QuizPlayService(
         var finishes = row.Position == row.QuestionCount - 1;
         if (arrival > row.DeadlineAt)
         {
-            // Refused: the answer is not recorded. The question ran out at its deadline, and that is what the attempt keeps.
-            await writer.CompleteAsync(TimedOut(row.StageId, row.CampaignId, userId, attemptId, questionId, finishes, row.DeadlineAt, row.AllowedMs), cancellationToken);
-            return new AnswerResult(PlayStatus.TooLate, await FeedbackAsync(db, stage, attemptId, questionId, cancellationToken), "Quiz.Refused.TooLate");
+            // Refused, and nothing written: the clock completes the question (after its margin), so a late click in one tab cannot
+            // beat an answer from another tab that arrived in time and is still on its way to the writer.
+            return new AnswerResult(PlayStatus.TooLate, MessageKey: "Quiz.Refused.TooLate");
         }
         var elapsed = (int)Math.Min(int.MaxValue, (long)(arrival - row.ServedAt).TotalMilliseconds);
         var correct = QuizRules.IsCorrect(chosen, question.CorrectIds);

@@ -20,10 +20,7 @@ public sealed record StageCard(
     int Id, int Number, LocalizedText Title, DateTime OpensAt, DateTime ClosesAt, int Questions, int SecondsPerQuestion, EntryRule EntryRule, int EntryMinScore,
     StageStanding Standing, int? Score, int? Completed);
 
-public sealed record CampaignCard(int Id, string Slug, LocalizedText Title, LocalizedText Summary, IReadOnlyList<StageCard> Stages)
-{
-    public StageCard? OpenStage => Stages.FirstOrDefault(stage => stage.Standing is StageStanding.Open or StageStanding.InProgress or StageStanding.Locked);
-}
+public sealed record CampaignCard(int Id, string Slug, LocalizedText Title, LocalizedText Summary, IReadOnlyList<StageCard> Stages);
 
 /// <summary>A line of a leaderboard. The user id stays on the server (it marks the reader's own line); pages show the name.</summary>
 public sealed record LeaderboardRow(long Rank, string UserId, string Name, int Score, long AnswerMs, DateTime? FinishedAt, bool Flagged, bool IsMe);
@@ -39,12 +36,13 @@ public sealed record MyAttempt(
     int Score, int Correct, int Completed, int QuestionCount, long? Rank, FairPlay FairPlay, IReadOnlyList<ReviewedAnswer> Answers);
 
 /// <summary>
-/// The reads of quizzes. Leaderboards are served from the rank indexes (one seek per page, one count for "my rank"), and a page
-/// read for one leaderboard revision is shared by every viewer of it, so a live signal costs one read per page shown, not per viewer.
+/// The reads of quizzes. Leaderboards are served from the covering rank indexes; a page and the board's score histogram (its total,
+/// and everyone's "how many scored more") are read once per leaderboard revision and shared by every viewer, so a live signal costs
+/// one read per page shown, not per viewer. Deep pages walk the index to their offset.
 /// </summary>
 public sealed class QuizQueries(IDbContextFactory<AppDbContext> dbFactory, LeaderboardTicker ticker, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<(int CampaignId, int? StageId, int Page), (long Revision, Task<(List<LeaderboardRow> Rows, int Total)> Read)> pages = new();
+    private readonly ConcurrentDictionary<(int CampaignId, int? StageId, int Page), (long Revision, Task<List<LeaderboardRow>> Read)> pages = new();
     private readonly ConcurrentDictionary<(int CampaignId, int? StageId), (long Revision, Task<ScoreHistogram> Read)> histograms = new();
 
     public async Task<IReadOnlyList<CampaignCard>> CampaignsAsync(string? userId, CancellationToken cancellationToken = default)
@@ -119,37 +117,42 @@ public sealed class QuizQueries(IDbContextFactory<AppDbContext> dbFactory, Leade
         var revision = ticker.Revision;
         var entry = pages.AddOrUpdate(key, _ => (revision, ReadPageAsync(campaignId, stageId, page)),
             (_, existing) => existing.Revision == revision && !existing.Read.IsFaulted ? existing : (revision, ReadPageAsync(campaignId, stageId, page)));
-        var (rows, total) = await entry.Read.WaitAsync(cancellationToken);
+        var rows = await entry.Read.WaitAsync(cancellationToken);
+        // The total is the histogram's, read once per revision and shared with every reader's own place.
+        var total = (int)(await HistogramAsync(campaignId, stageId, revision)).Total;
         var mine = userId is null ? null : await MyRowAsync(campaignId, stageId, userId, revision, cancellationToken);
         var shown = rows.Select(row => row.UserId == userId ? row with { IsMe = true } : row).ToList();
         var pageCount = Math.Max(1, (total + QuizLimits.LeaderboardPageSize - 1) / QuizLimits.LeaderboardPageSize);
         return new LeaderboardView(shown, total, page, pageCount, mine);
     }
 
-    private async Task<(List<LeaderboardRow> Rows, int Total)> ReadPageAsync(int campaignId, int? stageId, int page)
+    private async Task<List<LeaderboardRow>> ReadPageAsync(int campaignId, int? stageId, int page)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var skip = (page - 1) * QuizLimits.LeaderboardPageSize;
         if (stageId is { } stage)
         {
             var ranked = StageBoard(db, stage);
-            var total = await ranked.CountAsync();
             var rows = await ranked.OrderByDescending(attempt => attempt.Score).ThenBy(attempt => attempt.AnswerMs).ThenBy(attempt => attempt.FinishedAt == null)
                 .ThenBy(attempt => attempt.FinishedAt).ThenBy(attempt => attempt.Id)
                 .Skip(skip).Take(QuizLimits.LeaderboardPageSize)
                 .Join(db.Users, attempt => attempt.UserId, user => user.Id, (attempt, user) => new { user.Id, user.DisplayName, attempt.Score, attempt.AnswerMs, attempt.FinishedAt, attempt.FairPlay })
                 .ToListAsync();
-            return ([.. rows.Select((row, index) => new LeaderboardRow(skip + index + 1, row.Id, row.DisplayName, row.Score, row.AnswerMs, row.FinishedAt,
-                row.FairPlay == FairPlay.Flagged, false))], total);
+            return [.. rows.Select((row, index) => new LeaderboardRow(skip + index + 1, row.Id, row.DisplayName, row.Score, row.AnswerMs, row.FinishedAt,
+                row.FairPlay == FairPlay.Flagged, false))];
         }
         var board = CampaignBoard(db, campaignId);
-        var count = await board.CountAsync();
         var campaignRows = await board.OrderByDescending(score => score.Score).ThenBy(score => score.AnswerMs).ThenBy(score => score.LastFinishedAt == null)
             .ThenBy(score => score.LastFinishedAt).ThenBy(score => score.UserId)
             .Skip(skip).Take(QuizLimits.LeaderboardPageSize)
-            .Join(db.Users, score => score.UserId, user => user.Id, (score, user) => new { user.Id, user.DisplayName, score.Score, score.AnswerMs, score.LastFinishedAt })
+            .Join(db.Users, score => score.UserId, user => user.Id, (score, user) => new
+            {
+                user.Id, user.DisplayName, score.Score, score.AnswerMs, score.LastFinishedAt,
+                // A flag on any of the resident's attempts in the campaign marks their overall line too (25 lookups a page, on the key).
+                Flagged = db.Set<QuizAttempt>().Any(attempt => attempt.CampaignId == campaignId && attempt.UserId == score.UserId && attempt.FairPlay == FairPlay.Flagged),
+            })
             .ToListAsync();
-        return ([.. campaignRows.Select((row, index) => new LeaderboardRow(skip + index + 1, row.Id, row.DisplayName, row.Score, row.AnswerMs, row.LastFinishedAt, false, false))], count);
+        return [.. campaignRows.Select((row, index) => new LeaderboardRow(skip + index + 1, row.Id, row.DisplayName, row.Score, row.AnswerMs, row.LastFinishedAt, row.Flagged, false))];
     }
 
     private static IQueryable<QuizAttempt> StageBoard(AppDbContext db, int stageId) =>
@@ -229,6 +232,8 @@ public sealed class QuizQueries(IDbContextFactory<AppDbContext> dbFactory, Leade
                 atLeast[index] = running;
             }
         }
+
+        public long Total => atLeast.Length == 0 ? 0 : atLeast[^1];
 
         public long Above(int score)
         {

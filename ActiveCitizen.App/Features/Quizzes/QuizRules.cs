@@ -44,7 +44,6 @@ public enum StageState
 
 public static class QuizRules
 {
-    public static StageState StateAt(QuizStage stage, DateTime now) => StateAt(stage.OpensAt, stage.ClosesAt, now);
 
     public static StageState StateAt(DateTime opensAt, DateTime closesAt, DateTime now) =>
         now < opensAt ? StageState.Upcoming : now < closesAt ? StageState.Open : StageState.Closed;
@@ -87,9 +86,4 @@ public static class QuizRules
         value = (value ^ (value >> 27)) * 0x94D049BB133111EBUL;
         return value ^ (value >> 31);
     }
-
-    /// <summary>Whether an attempt's answers look machine-made: enough correct ones, every one of them implausibly fast.</summary>
-    public static bool LooksImplausible(IReadOnlyCollection<(AnswerOutcome Outcome, int ElapsedMs)> answers) =>
-        answers.Count(answer => answer.Outcome == AnswerOutcome.Correct) >= QuizLimits.ImplausibleCorrectAnswers
-        && answers.Where(answer => answer.Outcome == AnswerOutcome.Correct).All(answer => answer.ElapsedMs < QuizLimits.ImplausibleAnswerMs);
 }

@@ -125,4 +125,30 @@ public sealed class LeaderboardTests : IAsyncLifetime
             await Task.Delay(20);
         }
     }
+
+    [Fact]
+    public async Task Residents_tied_on_score_see_their_own_place_as_their_line_shows_it_on_both_boards()
+    {
+        var campaign = await harness.CampaignAsync();
+        var at = QuizHarness.StageOpens.AddHours(2);
+        var attempts = new[]
+        {
+            await AttemptAsync(campaign, "Tie slow", 2000, 9000, at),
+            await AttemptAsync(campaign, "Tie later", 2000, 8000, at.AddMinutes(2)),
+            await AttemptAsync(campaign, "Tie earlier", 2000, 8000, at.AddMinutes(1)),
+            await AttemptAsync(campaign, "Tie unfinished", 2000, 8000, null),
+            await AttemptAsync(campaign, "Above", 2100, 20000, at),
+        };
+
+        foreach (var stageId in new int?[] { campaign.Stages[0].Id, null })
+        {
+            var board = await harness.Queries.LeaderboardAsync(campaign.Id, stageId, 1, null);
+            Assert.Equal(["Above", "Tie earlier", "Tie later", "Tie unfinished", "Tie slow"], board.Rows.Select(row => row.Name));
+            foreach (var attempt in attempts)
+            {
+                var mine = (await harness.Queries.LeaderboardAsync(campaign.Id, stageId, 1, attempt.UserId)).Mine!;
+                Assert.Equal(board.Rows.Single(row => row.UserId == attempt.UserId).Rank, mine.Rank);
+            }
+        }
+    }
 }

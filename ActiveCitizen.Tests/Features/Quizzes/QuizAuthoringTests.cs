@@ -98,6 +98,23 @@ public sealed class QuizAuthoringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_quote_left_open_or_a_file_not_in_utf8_is_refused_whole_saying_why()
+    {
+        var admin = await AdminAsync();
+        var campaign = await harness.CampaignAsync(questions: 0);
+        var unclosed = Header + "\nsingle,Fine,Хорошо,x,x,,1,A,А,B,Б,,\nsingle,\"Never closed,Б,x,x,,1,A,А,B,Б,,\nsingle,Lost,Потеряно,x,x,,1,A,А,B,Б,,";
+        var windows1251 = Header + "\nsingle,Moscow?,\uFFFD\uFFFD\uFFFD,x,x,,1,A,А,B,Б,,";
+
+        var open = await Authoring().ImportQuestionsAsync(admin, campaign.Stages[0].Id, unclosed);
+        var encoding = await Authoring().ImportQuestionsAsync(admin, campaign.Stages[0].Id, windows1251);
+
+        Assert.Equal((AuthoringStatus.Invalid, "Validation.QuizCsvUnclosedQuote", 3), (open.Status, open.Problem!.MessageKey, (int)open.Problem.Arguments[0]));
+        Assert.Equal((AuthoringStatus.Invalid, "Validation.QuizCsvEncoding"), (encoding.Status, encoding.Problem!.MessageKey));
+        await using var db = database.CreateContext();
+        Assert.False(await db.Set<QuizQuestion>().AnyAsync());
+    }
+
+    [Fact]
     public async Task A_semicolon_file_with_a_byte_order_mark_reads_like_any_other()
     {
         var admin = await AdminAsync();
@@ -176,7 +193,7 @@ public sealed class QuizAuthoringTests : IAsyncLifetime
     {
         var admin = await AdminAsync();
         harness.At(QuizHarness.StageOpens.AddHours(1));
-        var campaign = await harness.CampaignAsync(questions: 3);
+        var campaign = await harness.CampaignAsync(questions: 4);
         var (botId, bot) = await harness.ResidentAsync("Bot");
         var (_, human) = await harness.ResidentAsync("Human");
         await harness.PlayStageAsync(campaign, 1, bot, TimeSpan.FromMilliseconds(200));
@@ -185,15 +202,28 @@ public sealed class QuizAuthoringTests : IAsyncLifetime
         var flagged = await db.Set<QuizAttempt>().SingleAsync(attempt => attempt.UserId == botId);
         Assert.Equal(FairPlay.Flagged, flagged.FairPlay);
 
+        var (_, stillPlaying) = await harness.ResidentAsync("Still playing");
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            var served = await harness.Play.NextAsync(stillPlaying, campaign.Stages[0].Id);
+            time.Advance(TimeSpan.FromMilliseconds(200));
+            await harness.Play.AnswerAsync(stillPlaying, served.AttemptId, served.Question!.QuestionId, QuizHarness.Right(campaign, served.Question.QuestionId));
+        }
+        var unfinished = await db.Set<QuizAttempt>().AsNoTracking().SingleAsync(attempt => attempt.FinishedAt == null);
+        var tooEarly = await Authoring().ReviewAsync(admin, unfinished.Id, fair: true, null);
+        Assert.Equal((FairPlay.Flagged, "Validation.QuizStillPlaying"), (unfinished.FairPlay, tooEarly.Errors![0].MessageKey));
+
         var first = await Authoring().ReviewAsync(admin, flagged.Id, fair: false, "Every answer in 200 ms");
         var again = await Authoring().ReviewAsync(admin, flagged.Id, fair: true, null);
 
         Assert.Equal((AuthoringStatus.Done, AuthoringStatus.Invalid), (first.Status, again.Status));
         var stageBoard = await harness.Queries.LeaderboardAsync(campaign.Id, campaign.Stages[0].Id, 1, botId);
         var overall = await harness.Queries.LeaderboardAsync(campaign.Id, null, 1, null);
-        Assert.Equal(["Human"], stageBoard.Rows.Select(row => row.Name));
+        Assert.Equal(["Human", "Still playing"], stageBoard.Rows.Select(row => row.Name));
         Assert.Null(stageBoard.Mine);
-        Assert.Equal(["Human"], overall.Rows.Select(row => row.Name));
+        Assert.Equal(["Human", "Still playing"], overall.Rows.Select(row => row.Name));
+        // Still flagged, on both boards, until the attempt ends and an admin decides.
+        Assert.Equal([false, true], overall.Rows.Select(row => row.Flagged));
         Assert.True((await db.Set<QuizCampaignScore>().AsNoTracking().SingleAsync(score => score.UserId == botId)).Excluded);
         var audit = await db.Set<AuditEntry>().SingleAsync();
         Assert.Equal((AuditActions.QuizAttemptDisqualified, "Every answer in 200 ms"), (audit.Action, audit.Reason));
