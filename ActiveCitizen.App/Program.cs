@@ -7,6 +7,7 @@ using ActiveCitizen.App.Features.Moderation;
 using ActiveCitizen.App.Features.Notifications;
 using ActiveCitizen.App.Features.Projects;
 using ActiveCitizen.App.Features.Quizzes;
+using ActiveCitizen.App.Features.Rewards;
 using ActiveCitizen.App.Features.Stats;
 using ActiveCitizen.App.Infrastructure;
 using ActiveCitizen.App.Infrastructure.Data;
@@ -22,6 +23,7 @@ builder.AddNotifications();
 builder.AddModeration();
 builder.AddCommission();
 builder.AddQuizzes();
+builder.AddRewards();
 
 var app = builder.Build();
 app.UseInfrastructure();

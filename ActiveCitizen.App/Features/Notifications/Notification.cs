@@ -49,6 +49,10 @@ public enum NotificationKind
     YourIdeaNotSelected,
     SupportedIdeaSelected,
     SupportedIdeaNotSelected,
+    PointsEarned,
+    PrizeWon,
+    PrizeAwaitingCode,
+    PrizeShortfall,
 }
 
 public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>

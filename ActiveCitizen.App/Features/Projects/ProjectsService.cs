@@ -50,7 +50,7 @@ public sealed partial class ProjectsService(
         }
         var project = new Project { CreatedAt = time.GetUtcNow().UtcDateTime };
         Apply(project, draft);
-        project.Categories.AddRange(draft.Categories.Select(category => new ProjectCategory { Name = Trimmed(category.Name) }));
+        project.Categories.AddRange(draft.Categories.Select(category => new ProjectCategory { Name = BilingualText.Trimmed(category.Name) }));
         db.Add(project);
         if (!await TrySaveAsync(db, project, cancellationToken))
         {
@@ -92,7 +92,7 @@ public sealed partial class ProjectsService(
         Apply(project, draft);
         foreach (var kept in draft.Categories.Where(category => category.Id is not null))
         {
-            project.Categories.Single(existing => existing.Id == kept.Id).Name = Trimmed(kept.Name);
+            project.Categories.Single(existing => existing.Id == kept.Id).Name = BilingualText.Trimmed(kept.Name);
         }
         var removed = project.Categories.Where(existing => draft.Categories.All(category => category.Id != existing.Id)).ToList();
         foreach (var category in removed)
@@ -100,7 +100,7 @@ public sealed partial class ProjectsService(
             project.Categories.Remove(category);
             db.Remove(category);
         }
-        project.Categories.AddRange(draft.Categories.Where(category => category.Id is null).Select(category => new ProjectCategory { Name = Trimmed(category.Name) }));
+        project.Categories.AddRange(draft.Categories.Where(category => category.Id is null).Select(category => new ProjectCategory { Name = BilingualText.Trimmed(category.Name) }));
         project.Version++;
         try
         {
@@ -127,9 +127,9 @@ public sealed partial class ProjectsService(
     private static void Apply(Project project, ProjectDraft draft)
     {
         project.Slug = draft.Slug.Trim().ToLowerInvariant();
-        project.Title = Trimmed(draft.Title);
-        project.Summary = Trimmed(draft.Summary);
-        project.Description = Trimmed(draft.Description);
+        project.Title = BilingualText.Trimmed(draft.Title);
+        project.Summary = BilingualText.Trimmed(draft.Summary);
+        project.Description = BilingualText.Trimmed(draft.Description);
         project.Phases.Clear();
         project.Phases.AddRange(draft.Phases.Select(phase => new ProjectPhase
         {
@@ -139,8 +139,6 @@ public sealed partial class ProjectsService(
             Opens = phase.Opens,
         }));
     }
-
-    private static LocalizedText Trimmed(LocalizedText text) => LocalizedText.Of(text.En.Trim(), text.Ru.Trim());
 
     private static async Task<List<FieldError>> ValidateAsync(AppDbContext db, ProjectDraft draft, int? projectId, CancellationToken cancellationToken)
     {
@@ -154,9 +152,9 @@ public sealed partial class ProjectsService(
         {
             errors.Add(new(SlugField, "Validation.SlugTaken"));
         }
-        RequireBoth(errors, TitleField, draft.Title, ProjectLimits.TitleMaxLength);
-        RequireBoth(errors, "Summary", draft.Summary, ProjectLimits.SummaryMaxLength);
-        RequireBoth(errors, "Description", draft.Description, ProjectLimits.DescriptionMaxLength);
+        BilingualText.RequireBoth(errors, TitleField, draft.Title, ProjectLimits.TitleMaxLength);
+        BilingualText.RequireBoth(errors, "Summary", draft.Summary, ProjectLimits.SummaryMaxLength);
+        BilingualText.RequireBoth(errors, "Description", draft.Description, ProjectLimits.DescriptionMaxLength);
         if (draft.Categories.Count == 0)
         {
             errors.Add(new(CategoriesField, "Validation.CategoriesRequired"));
@@ -167,23 +165,10 @@ public sealed partial class ProjectsService(
         }
         foreach (var category in draft.Categories)
         {
-            RequireBoth(errors, CategoriesField, category.Name, ProjectLimits.CategoryMaxLength);
+            BilingualText.RequireBoth(errors, CategoriesField, category.Name, ProjectLimits.CategoryMaxLength);
         }
         errors.AddRange(ProjectSchedule.Validate(draft.Phases));
         return errors;
-    }
-
-    /// <summary>The city writes project texts in both languages; residents may read either.</summary>
-    private static void RequireBoth(List<FieldError> errors, string field, LocalizedText text, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(text.En) || string.IsNullOrWhiteSpace(text.Ru))
-        {
-            errors.Add(new(field, "Validation.BothLanguagesRequired"));
-        }
-        else if (text.En.Trim().Length > maxLength || text.Ru.Trim().Length > maxLength)
-        {
-            errors.Add(new(field, "Validation.TooLong", maxLength));
-        }
     }
 
     /// <summary>Saves; false when the unique slug index refused (another admin took the slug a moment ago).</summary>

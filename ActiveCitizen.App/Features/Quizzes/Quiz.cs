@@ -10,6 +10,10 @@ public sealed class QuizCampaign
     public LocalizedText Title { get; set; } = new();
     public LocalizedText Summary { get; set; } = new();
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>When an admin published the whole campaign's results (all stages closed): its prizes may then be issued.</summary>
+    public DateTime? ResultsPublishedAt { get; set; }
+
     public List<QuizStage> Stages { get; set; } = [];
 }
 
@@ -39,6 +43,10 @@ public sealed class QuizStage
     public int SecondsPerQuestion { get; set; }
     public EntryRule EntryRule { get; set; }
     public int EntryMinScore { get; set; }
+
+    /// <summary>When an admin published the stage's results (after it closed, flags reviewed): its prizes may then be issued.</summary>
+    public DateTime? ResultsPublishedAt { get; set; }
+
     public int Version { get; set; }
     public List<QuizQuestion> Questions { get; set; } = [];
 }

@@ -90,8 +90,8 @@ public sealed partial class QuizAuthoringService(
         {
             errors.Add(new(SlugField, "Validation.QuizSlugTaken"));
         }
-        RequireBoth(errors, TitleField, draft.Title, QuizLimits.TitleMaxLength);
-        RequireBoth(errors, SummaryField, draft.Summary, QuizLimits.SummaryMaxLength);
+        BilingualText.RequireBoth(errors, TitleField, draft.Title, QuizLimits.TitleMaxLength);
+        BilingualText.RequireBoth(errors, SummaryField, draft.Summary, QuizLimits.SummaryMaxLength);
         if (errors.Count > 0)
         {
             return new AuthoringResult(AuthoringStatus.Invalid, errors);
@@ -106,7 +106,7 @@ public sealed partial class QuizAuthoringService(
             campaign = new QuizCampaign { CreatedAt = Now };
             db.Add(campaign);
         }
-        (campaign.Slug, campaign.Title, campaign.Summary) = (slug, Trimmed(draft.Title), Trimmed(draft.Summary));
+        (campaign.Slug, campaign.Title, campaign.Summary) = (slug, BilingualText.Trimmed(draft.Title), BilingualText.Trimmed(draft.Summary));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -140,7 +140,7 @@ public sealed partial class QuizAuthoringService(
         var now = Now;
         var started = stage is not null && (stage.OpensAt <= now || await db.Set<QuizAttempt>().AnyAsync(attempt => attempt.StageId == stage.Id, cancellationToken));
         var errors = new List<FieldError>();
-        RequireBoth(errors, TitleField, draft.Title, QuizLimits.TitleMaxLength);
+        BilingualText.RequireBoth(errors, TitleField, draft.Title, QuizLimits.TitleMaxLength);
         if (draft.OpensAt is not { } opensAt)
         {
             errors.Add(new(OpensField, "Validation.QuizTimeRequired"));
@@ -191,7 +191,7 @@ public sealed partial class QuizAuthoringService(
             stage = new QuizStage { CampaignId = campaignId, Number = number + 1 };
             db.Add(stage);
         }
-        stage.Title = Trimmed(draft.Title);
+        stage.Title = BilingualText.Trimmed(draft.Title);
         stage.OpensAt = draft.OpensAt!.Value;
         stage.ClosesAt = draft.ClosesAt!.Value;
         stage.SecondsPerQuestion = draft.SecondsPerQuestion;
@@ -318,28 +318,14 @@ public sealed partial class QuizAuthoringService(
         {
             return new ImportReport(refusal, 0, []);
         }
-        if (csv.Length > CsvMaxBytes)
-        {
-            return new ImportReport(AuthoringStatus.Invalid, 0, [], new(FileField, "Validation.QuizCsvTooLarge"));
-        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await EditableStageAsync(db, stageId, cancellationToken) is { } stageRefusal)
         {
             return new ImportReport(stageRefusal, 0, []);
         }
-        if (csv.Contains('\uFFFD'))
+        if (CsvFile.TryRead(csv, CsvMaxBytes, FileField, out var records) is { } unreadable)
         {
-            // Text that did not decode as UTF-8 (e.g. a spreadsheet's Windows-1251 export) would be imported as garbage.
-            return new ImportReport(AuthoringStatus.Invalid, 0, [], new(FileField, "Validation.QuizCsvEncoding"));
-        }
-        IReadOnlyList<QuizCsv.Record> records;
-        try
-        {
-            records = QuizCsv.Parse(csv);
-        }
-        catch (FormatException exception)
-        {
-            return new ImportReport(AuthoringStatus.Invalid, 0, [], new(FileField, "Validation.QuizCsvUnclosedQuote", (int)exception.Data["Line"]!));
+            return new ImportReport(AuthoringStatus.Invalid, 0, [], unreadable);
         }
         if (records.Count == 0)
         {
@@ -521,6 +507,64 @@ public sealed partial class QuizAuthoringService(
         return new AuthoringResult(AuthoringStatus.Done);
     }
 
+    /// <summary>
+    /// Publishes a closed stage's results (<paramref name="stageId"/>) or, with <paramref name="campaignId"/>, a campaign's whose stages
+    /// have all closed. From then the leaderboard is final and prizes may be issued for it. Published once.
+    /// </summary>
+    public async Task<AuthoringResult> PublishResultsAsync(ClaimsPrincipal principal, int? stageId, int? campaignId, CancellationToken cancellationToken = default)
+    {
+        if (await AdminAsync(principal, cancellationToken) is { } refusal)
+        {
+            return new AuthoringResult(refusal);
+        }
+        var now = Now;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        int changed;
+        int affectedCampaign;
+        if (stageId is { } stage)
+        {
+            var row = await db.Set<QuizStage>().AsNoTracking().Where(candidate => candidate.Id == stage).Select(candidate => new { candidate.CampaignId, candidate.ClosesAt })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (row is null)
+            {
+                return new AuthoringResult(AuthoringStatus.NotFound);
+            }
+            if (row.ClosesAt > now)
+            {
+                return new AuthoringResult(AuthoringStatus.Invalid, [new("Results", "Validation.QuizResultsBeforeClose")]);
+            }
+            affectedCampaign = row.CampaignId;
+            changed = await db.Set<QuizStage>().Where(candidate => candidate.Id == stage && candidate.ResultsPublishedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.ResultsPublishedAt, now), cancellationToken);
+        }
+        else if (campaignId is { } campaign)
+        {
+            var closes = await db.Set<QuizStage>().Where(candidate => candidate.CampaignId == campaign).Select(candidate => candidate.ClosesAt).ToListAsync(cancellationToken);
+            if (!await db.Set<QuizCampaign>().AnyAsync(candidate => candidate.Id == campaign, cancellationToken))
+            {
+                return new AuthoringResult(AuthoringStatus.NotFound);
+            }
+            if (closes.Count == 0 || closes.Any(closesAt => closesAt > now))
+            {
+                return new AuthoringResult(AuthoringStatus.Invalid, [new("Results", "Validation.QuizResultsBeforeClose")]);
+            }
+            affectedCampaign = campaign;
+            changed = await db.Set<QuizCampaign>().Where(candidate => candidate.Id == campaign && candidate.ResultsPublishedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.ResultsPublishedAt, now), cancellationToken);
+        }
+        else
+        {
+            return new AuthoringResult(AuthoringStatus.NotFound);
+        }
+        if (changed > 0)
+        {
+            Changed(affectedCampaign);
+            liveEvents.Publish(QuizTopics.Results, new QuizResultsPublished(affectedCampaign, stageId));
+        }
+        return new AuthoringResult(changed > 0 ? AuthoringStatus.Done : AuthoringStatus.Invalid,
+            changed > 0 ? null : [new("Results", "Validation.QuizResultsAlreadyPublished")]);
+    }
+
     public static List<FieldError> ValidateQuestion(QuestionDraft draft)
     {
         var errors = new List<FieldError>();
@@ -528,15 +572,15 @@ public sealed partial class QuizAuthoringService(
         {
             errors.Add(new(KindField, "Validation.QuizKind"));
         }
-        RequireBoth(errors, TextField, draft.Text, QuizLimits.QuestionMaxLength);
-        RequireBoth(errors, ExplanationField, draft.Explanation, QuizLimits.ExplanationMaxLength);
+        BilingualText.RequireBoth(errors, TextField, draft.Text, QuizLimits.QuestionMaxLength);
+        BilingualText.RequireBoth(errors, ExplanationField, draft.Explanation, QuizLimits.ExplanationMaxLength);
         if (draft.Options.Count is < QuizLimits.MinOptions or > QuizLimits.MaxOptions)
         {
             errors.Add(new(OptionsField, "Validation.QuizOptionCount", QuizLimits.MinOptions, QuizLimits.MaxOptions));
         }
         foreach (var option in draft.Options)
         {
-            RequireBoth(errors, OptionsField, option.Text, QuizLimits.OptionMaxLength);
+            BilingualText.RequireBoth(errors, OptionsField, option.Text, QuizLimits.OptionMaxLength);
         }
         var correct = draft.Options.Count(option => option.IsCorrect);
         if (draft.Kind == QuestionKind.SingleChoice && correct != 1)
@@ -561,10 +605,10 @@ public sealed partial class QuizAuthoringService(
     private static void Apply(QuizQuestion question, QuestionDraft draft)
     {
         question.Kind = draft.Kind;
-        question.Text = Trimmed(draft.Text);
-        question.Explanation = Trimmed(draft.Explanation);
+        question.Text = BilingualText.Trimmed(draft.Text);
+        question.Explanation = BilingualText.Trimmed(draft.Explanation);
         question.Image = string.IsNullOrWhiteSpace(draft.Image) ? null : draft.Image.Trim();
-        question.Options = [.. draft.Options.Select((option, index) => new QuizOption { Position = index + 1, Text = Trimmed(option.Text), IsCorrect = option.IsCorrect })];
+        question.Options = [.. draft.Options.Select((option, index) => new QuizOption { Position = index + 1, Text = BilingualText.Trimmed(option.Text), IsCorrect = option.IsCorrect })];
     }
 
     /// <summary>
@@ -608,21 +652,6 @@ public sealed partial class QuizAuthoringService(
         Changed(await db.Set<QuizStage>().Where(stage => stage.Id == stageId).Select(stage => stage.CampaignId).SingleAsync(cancellationToken));
 
     private void Changed(int campaignId) => liveEvents.Publish(QuizTopics.Catalog, new QuizCatalogChanged(campaignId));
-
-    private static LocalizedText Trimmed(LocalizedText text) => LocalizedText.Of(text.En.Trim(), text.Ru.Trim());
-
-    /// <summary>The city writes quiz texts in both languages; residents play in either.</summary>
-    private static void RequireBoth(List<FieldError> errors, string field, LocalizedText text, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(text.En) || string.IsNullOrWhiteSpace(text.Ru))
-        {
-            errors.Add(new(field, "Validation.BothLanguagesRequired"));
-        }
-        else if (text.En.Trim().Length > maxLength || text.Ru.Trim().Length > maxLength)
-        {
-            errors.Add(new(field, "Validation.TooLong", maxLength));
-        }
-    }
 
     private static async Task<(string Id, string Name)> ActorAsync(AppDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {

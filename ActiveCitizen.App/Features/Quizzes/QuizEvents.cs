@@ -11,6 +11,9 @@ public static class QuizTopics
 
     /// <summary>Campaigns, stages or questions were authored: lists and pages read again.</summary>
     public const string Catalog = "quizzes";
+
+    /// <summary>A stage's or a campaign's results were published: prizes may be issued.</summary>
+    public const string Results = "quiz-results";
 }
 
 /// <summary>A question of the attempt was answered or timed out: other tabs move on to where the attempt now is.</summary>
@@ -20,3 +23,6 @@ public sealed record AttemptAdvanced(long AttemptId) : ILiveEvent;
 public sealed record LeaderboardChanged(int CampaignId, IReadOnlyList<int> StageIds, long Revision) : ILiveEvent;
 
 public sealed record QuizCatalogChanged(int CampaignId) : ILiveEvent;
+
+/// <summary>Results were published for a stage (<paramref name="StageId"/>) or, when it is null, for the whole campaign.</summary>
+public sealed record QuizResultsPublished(int CampaignId, int? StageId) : ILiveEvent;

@@ -69,6 +69,16 @@ public sealed class RewardCode
     public string? AssignmentSource { get; set; }
 }
 
+/// <summary>How many places of a quiz's leaderboard (a stage's, or the whole campaign's) win, and what: set by an admin before results are published.</summary>
+public sealed class PrizePlan
+{
+    /// <summary>"quiz-stage:5" or "quiz-campaign:2".</summary>
+    public string Scope { get; set; } = "";
+
+    public int Places { get; set; }
+    public int RewardTypeId { get; set; }
+}
+
 /// <summary>A place in a quiz's prize list: who won it and which code they got (none yet when stock ran short).</summary>
 public sealed class PrizeAward
 {

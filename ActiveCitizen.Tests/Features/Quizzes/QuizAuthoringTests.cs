@@ -4,9 +4,7 @@ using ActiveCitizen.App.Infrastructure.Live;
 using ActiveCitizen.App.Infrastructure.Security;
 using ActiveCitizen.App.Shared;
 using ActiveCitizen.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -31,17 +29,7 @@ public sealed class QuizAuthoringTests : IAsyncLifetime
     }
 
     private QuizAuthoringService Authoring() => new(database.Factory, new UserAccess(database.Factory), harness.Content, harness.Ticker,
-        new InProcessLiveEvents(NullLogger<InProcessLiveEvents>.Instance), time, new Environment(contentRoot));
-
-    private sealed class Environment(string root) : IWebHostEnvironment
-    {
-        public string WebRootPath { get; set; } = root;
-        public IFileProvider WebRootFileProvider { get; set; } = new NullFileProvider();
-        public string ApplicationName { get; set; } = "ActiveCitizen.App";
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-        public string ContentRootPath { get; set; } = root;
-        public string EnvironmentName { get; set; } = "Testing";
-    }
+        new InProcessLiveEvents(NullLogger<InProcessLiveEvents>.Instance), time, new TestWebHostEnvironment(contentRoot));
 
     private async Task<System.Security.Claims.ClaimsPrincipal> AdminAsync()
     {
@@ -108,8 +96,8 @@ public sealed class QuizAuthoringTests : IAsyncLifetime
         var open = await Authoring().ImportQuestionsAsync(admin, campaign.Stages[0].Id, unclosed);
         var encoding = await Authoring().ImportQuestionsAsync(admin, campaign.Stages[0].Id, windows1251);
 
-        Assert.Equal((AuthoringStatus.Invalid, "Validation.QuizCsvUnclosedQuote", 3), (open.Status, open.Problem!.MessageKey, (int)open.Problem.Arguments[0]));
-        Assert.Equal((AuthoringStatus.Invalid, "Validation.QuizCsvEncoding"), (encoding.Status, encoding.Problem!.MessageKey));
+        Assert.Equal((AuthoringStatus.Invalid, "Validation.CsvUnclosedQuote", 3), (open.Status, open.Problem!.MessageKey, (int)open.Problem.Arguments[0]));
+        Assert.Equal((AuthoringStatus.Invalid, "Validation.CsvEncoding"), (encoding.Status, encoding.Problem!.MessageKey));
         await using var db = database.CreateContext();
         Assert.False(await db.Set<QuizQuestion>().AnyAsync());
     }

@@ -1058,6 +1058,9 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ResultsPublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -1252,6 +1255,9 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ResultsPublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SecondsPerQuestion")
                         .HasColumnType("INTEGER");
 
@@ -1280,6 +1286,233 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("QuizStages", (string)null);
+                });
+
+            modelBuilder.Entity("ActiveCitizen.App.Features.Rewards.PointsEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReversesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "ActiveCitizen.App.Features.Rewards.PointsEntry.Description#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Ru")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Source")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Id", "Amount");
+
+                    b.ToTable("PointsEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ActiveCitizen.App.Features.Rewards.PrizeAward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AwardedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CodeAssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Place")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RewardTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeId");
+
+                    b.HasIndex("RewardTypeId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Scope", "Place")
+                        .IsUnique();
+
+                    b.ToTable("PrizeAwards", (string)null);
+                });
+
+            modelBuilder.Entity("ActiveCitizen.App.Features.Rewards.PrizePlan", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RewardTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope");
+
+                    b.HasIndex("RewardTypeId");
+
+                    b.ToTable("PrizePlans", (string)null);
+                });
+
+            modelBuilder.Entity("ActiveCitizen.App.Features.Rewards.RewardCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignmentSource")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RewardTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentSource")
+                        .IsUnique()
+                        .HasFilter("\"AssignmentSource\" IS NOT NULL");
+
+                    b.HasIndex("AssignedTo", "AssignedAt");
+
+                    b.HasIndex("RewardTypeId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("RewardTypeId", "Id")
+                        .HasDatabaseName("IX_RewardCodes_Unassigned")
+                        .HasFilter("\"AssignedTo\" IS NULL");
+
+                    b.ToTable("RewardCodes", (string)null);
+                });
+
+            modelBuilder.Entity("ActiveCitizen.App.Features.Rewards.RewardType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PointPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "ActiveCitizen.App.Features.Rewards.RewardType.Description#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Ru")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "ActiveCitizen.App.Features.Rewards.RewardType.Name#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Ru")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Provider", "ActiveCitizen.App.Features.Rewards.RewardType.Provider#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Ru")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RewardTypes", (string)null);
                 });
 
             modelBuilder.Entity("ActiveCitizen.App.Infrastructure.Audit.AuditEntry", b =>
@@ -1862,6 +2095,58 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                         .WithMany("Stages")
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ActiveCitizen.App.Features.Rewards.PointsEntry", b =>
+                {
+                    b.HasOne("ActiveCitizen.App.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ActiveCitizen.App.Features.Rewards.PrizeAward", b =>
+                {
+                    b.HasOne("ActiveCitizen.App.Features.Rewards.RewardCode", null)
+                        .WithMany()
+                        .HasForeignKey("CodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ActiveCitizen.App.Features.Rewards.RewardType", null)
+                        .WithMany()
+                        .HasForeignKey("RewardTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ActiveCitizen.App.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ActiveCitizen.App.Features.Rewards.PrizePlan", b =>
+                {
+                    b.HasOne("ActiveCitizen.App.Features.Rewards.RewardType", null)
+                        .WithMany()
+                        .HasForeignKey("RewardTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ActiveCitizen.App.Features.Rewards.RewardCode", b =>
+                {
+                    b.HasOne("ActiveCitizen.App.Features.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedTo")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ActiveCitizen.App.Features.Rewards.RewardType", null)
+                        .WithMany()
+                        .HasForeignKey("RewardTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,13 +1,13 @@
 using System.Text;
 
-namespace ActiveCitizen.App.Features.Quizzes;
+namespace ActiveCitizen.App.Shared;
 
 /// <summary>
 /// Reads CSV as spreadsheets write it (RFC 4180): comma or semicolon separated (whichever the header uses), fields in double quotes
 /// may hold separators, quotes (doubled) and line breaks. Each record keeps the line it started on, for the import report. A quote
 /// left open is a <see cref="FormatException"/> naming its line.
 /// </summary>
-public static class QuizCsv
+public static class CsvFile
 {
     public sealed record Record(int Line, IReadOnlyList<string> Fields);
 
@@ -95,6 +95,33 @@ public static class QuizCsv
         if (fields.Any(value => value.Trim().Length > 0))
         {
             records.Add(new Record(line, fields));
+        }
+    }
+
+    /// <summary>
+    /// Reads an uploaded or pasted CSV text, or says why the whole of it is refused: larger than <paramref name="maxChars"/>, not
+    /// UTF-8 (a spreadsheet's Windows-1251 export decodes to replacement characters and would be imported as garbage), or a quote
+    /// left open. The reasons are field errors on <paramref name="field"/>.
+    /// </summary>
+    public static FieldError? TryRead(string text, int maxChars, string field, out IReadOnlyList<Record> records)
+    {
+        records = [];
+        if (text.Length > maxChars)
+        {
+            return new(field, "Validation.CsvTooLarge", maxChars / 1024 / 1024);
+        }
+        if (text.Contains('\uFFFD'))
+        {
+            return new(field, "Validation.CsvEncoding");
+        }
+        try
+        {
+            records = Parse(text);
+            return null;
+        }
+        catch (FormatException exception)
+        {
+            return new(field, "Validation.CsvUnclosedQuote", (int)exception.Data["Line"]!);
         }
     }
 }
