@@ -137,6 +137,12 @@ public sealed partial class QuizAuthoringService(
         {
             return new AuthoringResult(AuthoringStatus.NotFound);
         }
+        if (stage?.ResultsPublishedAt is not null
+            || await db.Set<QuizCampaign>().AnyAsync(campaign => campaign.Id == campaignId && campaign.ResultsPublishedAt != null, cancellationToken))
+        {
+            // Published results are final: their stage cannot reopen, and a finished campaign takes no new stage.
+            return new AuthoringResult(AuthoringStatus.Invalid, [new(ClosesField, "Validation.QuizResultsPublishedFrozen")]);
+        }
         var now = Now;
         var started = stage is not null && (stage.OpensAt <= now || await db.Set<QuizAttempt>().AnyAsync(attempt => attempt.StageId == stage.Id, cancellationToken));
         var errors = new List<FieldError>();
@@ -533,6 +539,10 @@ public sealed partial class QuizAuthoringService(
             {
                 return new AuthoringResult(AuthoringStatus.Invalid, [new("Results", "Validation.QuizResultsBeforeClose")]);
             }
+            if (await NotFinalAsync(db, attempt => attempt.StageId == stage, cancellationToken) is { } notFinal)
+            {
+                return new AuthoringResult(AuthoringStatus.Invalid, [notFinal]);
+            }
             affectedCampaign = row.CampaignId;
             changed = await db.Set<QuizStage>().Where(candidate => candidate.Id == stage && candidate.ResultsPublishedAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.ResultsPublishedAt, now), cancellationToken);
@@ -547,6 +557,10 @@ public sealed partial class QuizAuthoringService(
             if (closes.Count == 0 || closes.Any(closesAt => closesAt > now))
             {
                 return new AuthoringResult(AuthoringStatus.Invalid, [new("Results", "Validation.QuizResultsBeforeClose")]);
+            }
+            if (await NotFinalAsync(db, attempt => attempt.CampaignId == campaign, cancellationToken) is { } notFinal)
+            {
+                return new AuthoringResult(AuthoringStatus.Invalid, [notFinal]);
             }
             affectedCampaign = campaign;
             changed = await db.Set<QuizCampaign>().Where(candidate => candidate.Id == campaign && candidate.ResultsPublishedAt == null)
@@ -563,6 +577,20 @@ public sealed partial class QuizAuthoringService(
         }
         return new AuthoringResult(changed > 0 ? AuthoringStatus.Done : AuthoringStatus.Invalid,
             changed > 0 ? null : [new("Results", "Validation.QuizResultsAlreadyPublished")]);
+    }
+
+    /// <summary>
+    /// Why a leaderboard is not final yet, if it is not: a question still waiting for its answer or its clock (answers are taken until
+    /// each question's own deadline, past the stage's close), or an attempt still flagged (its place must be decided before prizes).
+    /// </summary>
+    private static async Task<FieldError?> NotFinalAsync(AppDbContext db, System.Linq.Expressions.Expression<Func<QuizAttempt, bool>> scope, CancellationToken cancellationToken)
+    {
+        var attempts = db.Set<QuizAttempt>().Where(scope);
+        if (await db.Set<QuizAnswer>().AnyAsync(answer => answer.Outcome == AnswerOutcome.Pending && attempts.Any(attempt => attempt.Id == answer.AttemptId), cancellationToken))
+        {
+            return new("Results", "Validation.QuizResultsPending");
+        }
+        return await attempts.AnyAsync(attempt => attempt.FairPlay == FairPlay.Flagged, cancellationToken) ? new("Results", "Validation.QuizResultsFlagged") : null;
     }
 
     public static List<FieldError> ValidateQuestion(QuestionDraft draft)

@@ -76,6 +76,8 @@ public sealed class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAtte
                 "IX_QuizAttempts_Rank")
             .IsDescending(false, true, false, false, false, false, false, false);
         builder.HasIndex(attempt => new { attempt.UserId, attempt.StartedAt });
+        // Attempts finished lately: what the points accrual looks at every few seconds.
+        builder.HasIndex(attempt => attempt.FinishedAt);
         builder.HasIndex(attempt => attempt.FairPlay);
         builder.HasOne<QuizStage>().WithMany().HasForeignKey(attempt => attempt.StageId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(attempt => attempt.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -12,7 +12,8 @@ namespace ActiveCitizen.App.Features.Rewards;
 /// attempts finished (right answers, and the stage completed). It reads the facts rather than trusting events to arrive, so a
 /// restart loses nothing, and every payment is one insert keyed (resident, source): run twice, or from two places at once, a
 /// source pays once. An idea withdrawn, rejected or merged as a duplicate has its submission points reversed by a new entry.
-/// Quiz attempts flagged for implausible speed are paid only once an admin clears them; disqualified ones never.
+/// Quiz attempts flagged for implausible speed are paid only once an admin clears them; disqualified ones never. Regular passes
+/// look back a day; the first after start-up, the first after a failure and one every ten minutes look at everything.
 /// </summary>
 public sealed class PointsAccrual(
     IDbContextFactory<AppDbContext> dbFactory, NotificationsService notifications, IOptions<RewardsOptions> options, TimeProvider time, ILogger<PointsAccrual> logger)
@@ -25,20 +26,30 @@ public sealed class PointsAccrual(
 
     private readonly SemaphoreSlim gate = new(1, 1);
 
+    /// <summary>How often a pass looks at everything anyway: whatever a window could miss (facts stamped with an older time) is paid within this.</summary>
+    public static readonly TimeSpan FullPassInterval = TimeSpan.FromMinutes(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var full = true;
+        // The first pass after start-up, the one after a failure, and one every ten minutes look at everything.
+        DateTime? lastFull = null;
         using var timer = new PeriodicTimer(Interval, time);
         do
         {
+            var now = time.GetUtcNow().UtcDateTime;
+            var full = lastFull is not { } last || now - last >= FullPassInterval;
             try
             {
                 await AccrueAsync(full, stoppingToken);
-                full = false;
+                if (full)
+                {
+                    lastFull = now;
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                logger.LogError(exception, "Paying points failed; the next pass tries again");
+                lastFull = null;
+                logger.LogError(exception, "Paying points failed; the next pass tries again, looking at everything");
             }
         }
         while (await WaitAsync(timer, stoppingToken));
@@ -76,7 +87,7 @@ public sealed class PointsAccrual(
             await Run($"""
                 INSERT INTO "PointsEntries" ("UserId", "Amount", "Reason", "Source", "Description_En", "Description_Ru", "CreatedAt")
                 SELECT "AuthorId", $points, '{PointsReason.IdeaSubmitted}', 'idea:' || "Id", "Title", "Title", $now FROM "Ideas"
-                WHERE "SubmittedAt" >= $since AND "State" NOT IN ('Withdrawn', 'Rejected') AND "MergedIntoId" IS NULL
+                WHERE "SubmittedAt" >= $since AND "State" NOT IN ('Withdrawn', 'Rejected') AND "MergedIntoId" IS NULL AND "HiddenAt" IS NULL
                 ON CONFLICT ("UserId", "Source") DO NOTHING RETURNING "UserId", "Amount"
                 """, ("$points", points.IdeaSubmitted), ("$since", Instant(since)));
             await Run($"""
@@ -92,9 +103,13 @@ public sealed class PointsAccrual(
                 WHERE (idea."State" IN ('Withdrawn', 'Rejected') OR idea."MergedIntoId" IS NOT NULL)
                 ON CONFLICT ("UserId", "Source") DO NOTHING RETURNING "UserId", "Amount"
                 """);
+            // An attempt is paid once it is over: finished, or cut off by its stage's close (its right answers count, its completion does not);
+            // and only while no flag stands on it (flagged ones are paid when an admin clears them, disqualified ones never).
             const string paidAttempts = """
                 FROM "QuizAttempts" attempt JOIN "QuizStages" stage ON stage."Id" = attempt."StageId"
-                WHERE attempt."FinishedAt" IS NOT NULL AND (attempt."FinishedAt" >= $since OR attempt."FairPlay" = 2) AND attempt."FairPlay" IN (0, 2)
+                WHERE (attempt."FinishedAt" IS NOT NULL OR stage."ClosesAt" <= $now)
+                  AND (attempt."FinishedAt" >= $since OR (stage."ClosesAt" >= $since AND stage."ClosesAt" <= $now) OR attempt."FairPlay" = 2)
+                  AND attempt."FairPlay" IN (0, 2)
                 """;
             await Run($"""
                 INSERT INTO "PointsEntries" ("UserId", "Amount", "Reason", "Source", "Description_En", "Description_Ru", "CreatedAt")

@@ -21,6 +21,9 @@ public enum RewardsStatus
     SoldOut,
     NotForSale,
 
+    /// <summary>The reward's codes are no longer valid.</summary>
+    Expired,
+
     /// <summary>The results are not published yet: the leaderboard may still change.</summary>
     NotPublished,
 
@@ -71,6 +74,8 @@ public sealed class PrizeService(
         {
             return new RewardsResult(RewardsStatus.Invalid, errors);
         }
+        // In one write transaction with the check, so a plan never changes under an allocation deciding by it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await db.Set<PrizeAward>().AnyAsync(award => award.Scope == scope, cancellationToken))
         {
             return new RewardsResult(RewardsStatus.AlreadyAwarded);
@@ -92,32 +97,43 @@ public sealed class PrizeService(
             (plan.Places, plan.RewardTypeId) = (places, rewardTypeId!.Value);
         }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new RewardsResult(RewardsStatus.Done);
     }
+
+    /// <summary>An admin asking for a leaderboard's prizes now (the worker does it anyway); checked in the database like every admin action.</summary>
+    public async Task<AllocationReport> AllocateAsync(ClaimsPrincipal principal, string scope, CancellationToken cancellationToken = default) =>
+        await RewardsAccess.AdminAsync(access, principal, cancellationToken) is { } refusal
+            ? new AllocationReport(refusal, 0, 0, 0)
+            : await AllocateAsync(scope, cancellationToken);
 
     /// <summary>Allocates one leaderboard's prizes (see the class summary). Safe to run any number of times, concurrently.</summary>
     public async Task<AllocationReport> AllocateAsync(string scope, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var plan = await db.Set<PrizePlan>().AsNoTracking().SingleOrDefaultAsync(candidate => candidate.Scope == scope, cancellationToken);
-        if (plan is null || PrizeScopes.Parse(scope) is not { } parsed)
+        if (PrizeScopes.Parse(scope) is not { } parsed)
         {
             return new AllocationReport(RewardsStatus.NotFound, 0, 0, 0);
         }
-        var published = parsed.IsStage
-            ? await db.Set<QuizStage>().AnyAsync(stage => stage.Id == parsed.Id && stage.ResultsPublishedAt != null, cancellationToken)
-            : await db.Set<QuizCampaign>().AnyAsync(campaign => campaign.Id == parsed.Id && campaign.ResultsPublishedAt != null, cancellationToken);
-        if (!published)
-        {
-            return new AllocationReport(RewardsStatus.NotPublished, 0, 0, 0);
-        }
-
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var told = new List<Notification>();
-        int places, handedOut = 0, waiting;
-        // One write transaction (SQLite takes the write lock at BEGIN): a second allocation waits, then finds the places decided.
+        int places, handedOut, waiting;
+        // One write transaction (SQLite takes the write lock at BEGIN): a second allocation waits, then finds the places decided. The
+        // plan and the publication are read inside it, so neither can change under the decision.
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            var plan = await db.Set<PrizePlan>().AsNoTracking().SingleOrDefaultAsync(candidate => candidate.Scope == scope, cancellationToken);
+            if (plan is null)
+            {
+                return new AllocationReport(RewardsStatus.NotFound, 0, 0, 0);
+            }
+            var published = parsed.IsStage
+                ? await db.Set<QuizStage>().AnyAsync(stage => stage.Id == parsed.Id && stage.ResultsPublishedAt != null, cancellationToken)
+                : await db.Set<QuizCampaign>().AnyAsync(campaign => campaign.Id == parsed.Id && campaign.ResultsPublishedAt != null, cancellationToken);
+            if (!published)
+            {
+                return new AllocationReport(RewardsStatus.NotPublished, 0, 0, 0);
+            }
             var awards = await db.Set<PrizeAward>().Where(award => award.Scope == scope).OrderBy(award => award.Place).ToListAsync(cancellationToken);
             var decidedNow = awards.Count == 0;
             if (decidedNow)
@@ -140,9 +156,15 @@ public sealed class PrizeService(
             places = awards.Count;
             waiting = awards.Count(award => award.CodeId is null);
             // Told once each: a code handed out in this run; a place decided in this run that has to wait for one.
-            told.AddRange(notifications.Stage(db, coded.Select(award => (award.UserId, NotificationKind.PrizeWon)), "", "", "", "/account?section=points"));
+            foreach (var award in coded)
+            {
+                told.AddRange(notifications.Stage(db, [(award.UserId, NotificationKind.PrizeWon)], "", Place(award), "", "/account?section=points"));
+            }
             var newlyWaiting = decidedNow ? awards.Where(award => award.CodeId is null).ToList() : [];
-            told.AddRange(notifications.Stage(db, newlyWaiting.Select(award => (award.UserId, NotificationKind.PrizeAwaitingCode)), "", "", "", "/account?section=points"));
+            foreach (var award in newlyWaiting)
+            {
+                told.AddRange(notifications.Stage(db, [(award.UserId, NotificationKind.PrizeAwaitingCode)], "", Place(award), "", "/account?section=points"));
+            }
             if (newlyWaiting.Count > 0)
             {
                 told.AddRange(notifications.Stage(db, (await AdminIdsAsync(db, cancellationToken)).Select(id => (id, NotificationKind.PrizeShortfall)), "",
@@ -159,6 +181,8 @@ public sealed class PrizeService(
         liveEvents.Publish(RewardsTopics.Inventory, new RewardsChanged());
         return new AllocationReport(RewardsStatus.Done, places, handedOut, waiting);
     }
+
+    private static string Place(PrizeAward award) => award.Place.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Every published leaderboard with a plan: what the background pass and "codes added" run.</summary>
     public async Task AllocatePendingAsync(CancellationToken cancellationToken = default)
@@ -182,6 +206,11 @@ public sealed class PrizeService(
         {
             return taken;
         }
+        // An expired reward is no prize: its place waits, like a shortfall, for valid codes.
+        if (await db.Set<RewardType>().AnyAsync(type => type.Id == award.RewardTypeId && type.ValidUntil != null && type.ValidUntil < now, cancellationToken))
+        {
+            return null;
+        }
         var free = await db.Set<RewardCode>().Where(code => code.RewardTypeId == award.RewardTypeId && code.AssignedTo == null).OrderBy(code => code.Id)
             .Select(code => (long?)code.Id).FirstOrDefaultAsync(cancellationToken);
         if (free is not { } id)
@@ -194,10 +223,10 @@ public sealed class PrizeService(
         return updated == 1 ? id : null;
     }
 
-    /// <summary>A stage's prize winners in rank order: finished or cut-off attempts with points, neither flagged nor disqualified.</summary>
+    /// <summary>A stage's prize winners in rank order: attempts that scored, neither flagged nor disqualified.</summary>
     private static async Task<List<string>> StageWinnersAsync(AppDbContext db, int stageId, int places, CancellationToken cancellationToken) =>
         await db.Set<QuizAttempt>().AsNoTracking()
-            .Where(attempt => attempt.StageId == stageId && attempt.Completed > 0 && (attempt.FairPlay == FairPlay.Clear || attempt.FairPlay == FairPlay.Cleared))
+            .Where(attempt => attempt.StageId == stageId && attempt.Score > 0 && (attempt.FairPlay == FairPlay.Clear || attempt.FairPlay == FairPlay.Cleared))
             .OrderByDescending(attempt => attempt.Score).ThenBy(attempt => attempt.AnswerMs).ThenBy(attempt => attempt.FinishedAt == null).ThenBy(attempt => attempt.FinishedAt)
             .ThenBy(attempt => attempt.Id)
             .Take(places).Select(attempt => attempt.UserId).ToListAsync(cancellationToken);
@@ -205,7 +234,7 @@ public sealed class PrizeService(
     /// <summary>A campaign's prize winners: its overall board, without residents excluded or with an attempt still flagged.</summary>
     private static async Task<List<string>> CampaignWinnersAsync(AppDbContext db, int campaignId, int places, CancellationToken cancellationToken) =>
         await db.Set<QuizCampaignScore>().AsNoTracking()
-            .Where(score => score.CampaignId == campaignId && !score.Excluded
+            .Where(score => score.CampaignId == campaignId && !score.Excluded && score.Score > 0
                 && !db.Set<QuizAttempt>().Any(attempt => attempt.CampaignId == campaignId && attempt.UserId == score.UserId && attempt.FairPlay != FairPlay.Clear && attempt.FairPlay != FairPlay.Cleared))
             .OrderByDescending(score => score.Score).ThenBy(score => score.AnswerMs).ThenBy(score => score.LastFinishedAt == null).ThenBy(score => score.LastFinishedAt)
             .ThenBy(score => score.UserId)

@@ -40,6 +40,10 @@ public sealed class RewardShopService(IDbContextFactory<AppDbContext> dbFactory,
             {
                 return new RedeemResult(type is null ? RewardsStatus.NotFound : RewardsStatus.NotForSale, Balance: balance);
             }
+            if (type.ValidUntil < now)
+            {
+                return new RedeemResult(RewardsStatus.Expired, Balance: balance);
+            }
             if (balance < price)
             {
                 return new RedeemResult(RewardsStatus.NotEnoughPoints, Balance: balance);

@@ -19,7 +19,7 @@ public sealed record CodeImportReport(RewardsStatus Status, int Added, IReadOnly
 /// skipped) or generated. Adding codes hands them at once to prize winners who were waiting for one.
 /// </summary>
 public sealed partial class RewardsInventoryService(
-    IDbContextFactory<AppDbContext> dbFactory, UserAccess access, PrizeService prizes, ILiveEvents liveEvents, TimeProvider time)
+    IDbContextFactory<AppDbContext> dbFactory, UserAccess access, PrizeService prizes, ILiveEvents liveEvents, TimeProvider time, ILogger<RewardsInventoryService> logger)
 {
     public const string NameField = "Name";
     public const string ProviderField = "Provider";
@@ -164,12 +164,24 @@ public sealed partial class RewardsInventoryService(
         return $"{new string(characters, 0, 4)}-{new string(characters, 4, 4)}-{new string(characters, 8, 4)}";
     }
 
+    /// <summary>
+    /// The codes are committed already: winners waiting for one get theirs now. If that fails, the import still stands (and is
+    /// reported as done); the prize worker hands the codes out on its next pass.
+    /// </summary>
     private async Task AfterStockAddedAsync(int added, CancellationToken cancellationToken)
     {
-        if (added > 0)
+        if (added == 0)
+        {
+            return;
+        }
+        liveEvents.Publish(RewardsTopics.Inventory, new RewardsChanged());
+        try
         {
             await prizes.AllocatePendingAsync(cancellationToken);
-            liveEvents.Publish(RewardsTopics.Inventory, new RewardsChanged());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Codes were added, but handing them to waiting winners failed; the prize worker retries");
         }
     }
 

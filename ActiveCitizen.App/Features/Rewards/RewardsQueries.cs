@@ -22,12 +22,14 @@ public sealed record PrizeLine(
     string Scope, LocalizedText CampaignTitle, int? StageNumber, LocalizedText? StageTitle, DateTime ClosesAt, bool Published, int? Places, int? RewardTypeId,
     int Awarded, int Waiting);
 
-public sealed class RewardsQueries(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class RewardsQueries(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
 {
+    /// <summary>What the shop sells: priced rewards still valid, cheapest first, with the stock left.</summary>
     public async Task<IReadOnlyList<ShopItem>> ShopAsync(CancellationToken cancellationToken = default)
     {
+        var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<RewardType>().AsNoTracking().Where(type => type.PointPrice != null).OrderBy(type => type.PointPrice)
+        return await db.Set<RewardType>().AsNoTracking().Where(type => type.PointPrice != null && (type.ValidUntil == null || type.ValidUntil >= now)).OrderBy(type => type.PointPrice)
             .Select(type => new ShopItem(type.Id, type.Name, type.Provider, type.Description, type.ValidUntil, type.PointPrice!.Value,
                 db.Set<RewardCode>().Count(code => code.RewardTypeId == type.Id && code.AssignedTo == null)))
             .ToListAsync(cancellationToken);

@@ -98,13 +98,49 @@ public sealed class PointsLedgerTests : IAsyncLifetime
 
         Assert.Equal([(PointsReason.CorrectAnswers, 15), (PointsReason.StageCompleted, 20)], (await LedgerAsync(humanId)).Select(entry => (entry.Reason, entry.Amount)));
         Assert.Empty(await LedgerAsync(botId));
+        // Still playing: nothing yet.
         Assert.Empty(await LedgerAsync(halfwayId));
+
+        // The stage closes with the halfway player cut off: their right answer is paid, the completion is not.
+        quizzes.At(QuizHarness.StageCloses.AddMinutes(1));
+        await harness.Accrual().AccrueAsync();
+        Assert.Equal([(PointsReason.CorrectAnswers, 5)], (await LedgerAsync(halfwayId)).Select(entry => (entry.Reason, entry.Amount)));
+
+        // Cleared by an admin long after: paid, though the attempt finished outside the regular window.
+        var (_, admin) = await harness.UserAsync("Admin", App.Infrastructure.Security.Roles.Admin);
         await using (var db = database.CreateContext())
         {
-            await db.Set<QuizAttempt>().Where(attempt => attempt.UserId == botId).ExecuteUpdateAsync(set => set.SetProperty(attempt => attempt.FairPlay, FairPlay.Cleared));
+            var botAttempt = await db.Set<QuizAttempt>().SingleAsync(attempt => attempt.UserId == botId);
+            time.Advance(PointsAccrual.Window + TimeSpan.FromHours(1));
+            var review = await new QuizAuthoringService(database.Factory, new App.Infrastructure.Security.UserAccess(database.Factory), quizzes.Content, quizzes.Ticker,
+                quizzes.LiveEvents, time, new TestWebHostEnvironment(Path.GetTempPath())).ReviewAsync(admin, botAttempt.Id, fair: true, "A fast reader");
+            Assert.Equal(AuthoringStatus.Done, review.Status);
         }
-        time.Advance(PointsAccrual.Window + TimeSpan.FromHours(1));
         await harness.Accrual().AccrueAsync();
         Assert.Equal(35, await harness.Queries().BalanceAsync(botId));
+    }
+
+    [Fact]
+    public async Task Ideas_merged_as_duplicates_are_reversed_and_hidden_ones_are_not_paid()
+    {
+        var project = await TestProjects.CreateAsync(database, "ledger-project");
+        var (authorId, _) = await harness.UserAsync("Author");
+        var kept = await TestProjects.AddIdeaAsync(database, project, authorId, "Benches by the pond", "A long enough description of the idea.", IdeaState.Submitted);
+        var duplicate = await TestProjects.AddIdeaAsync(database, project, authorId, "Benches near the pond", "A long enough description of the idea.", IdeaState.Submitted);
+        var hidden = await TestProjects.AddIdeaAsync(database, project, authorId, "Spam spam spam", "A long enough description of the idea.", IdeaState.Submitted);
+        await using (var db = database.CreateContext())
+        {
+            await db.Set<Idea>().Where(idea => idea.Id == hidden.Id).ExecuteUpdateAsync(set => set.SetProperty(idea => idea.HiddenAt, time.GetUtcNow().UtcDateTime));
+        }
+        await harness.Accrual().AccrueAsync();
+        await using (var db = database.CreateContext())
+        {
+            await db.Set<Idea>().Where(idea => idea.Id == duplicate.Id).ExecuteUpdateAsync(set => set.SetProperty(idea => idea.MergedIntoId, kept.Id));
+        }
+
+        await harness.Accrual().AccrueAsync();
+
+        Assert.Equal([$"idea:{kept.Id}", $"idea:{duplicate.Id}", $"reversal:idea:{duplicate.Id}"], (await LedgerAsync(authorId)).Select(entry => entry.Source));
+        Assert.Equal(10, await harness.Queries().BalanceAsync(authorId));
     }
 }

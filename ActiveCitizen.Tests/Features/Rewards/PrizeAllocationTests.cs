@@ -66,10 +66,15 @@ public sealed class PrizeAllocationTests : IAsyncLifetime
                       select new ValueTuple<int, string, string?>(award.Place, award.UserId, code == null ? null : code.Code)).ToListAsync();
     }
 
-    [Fact]
-    public async Task The_top_places_win_in_rank_order_skipping_the_flagged_and_running_again_or_at_once_changes_nothing()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public async Task The_top_places_win_in_rank_order_skipping_the_flagged_and_running_again_or_at_once_changes_nothing(int round)
     {
-        var (campaign, ranked, botId, _) = await PlayedStageAsync(players: 5, codes: 10, places: 3);
+        var (campaign, ranked, botId, _) = await PlayedStageAsync(players: 4 + round % 2, codes: 10, places: 3);
         var scope = PrizeScopes.Stage(campaign.Stages[0].Id);
 
         var reports = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => harness.Prizes().AllocateAsync(scope))));
@@ -139,5 +144,88 @@ public sealed class PrizeAllocationTests : IAsyncLifetime
         Assert.Equal(AuthoringStatus.Done, publish.Status);
         Assert.Equal((RewardsStatus.Done, 1, 1), (awarded.Status, awarded.Places, awarded.CodesHandedOut));
         Assert.Equal(RewardsStatus.AlreadyAwarded, replan.Status);
+    }
+
+    [Fact]
+    public async Task The_campaign_board_wins_by_total_and_a_resident_with_a_flag_standing_anywhere_in_it_is_skipped()
+    {
+        var campaign = await quizzes.CampaignAsync(stages: 2, questions: 3, secondStageRule: EntryRule.Open);
+        var (steadyId, steady) = await harness.UserAsync("Steady");
+        var (quickId, quick) = await harness.UserAsync("Quick in stage one");
+        var (botId, bot) = await harness.UserAsync("Bot in stage two");
+        await quizzes.PlayStageAsync(campaign, 1, steady, TimeSpan.FromSeconds(6));
+        await quizzes.PlayStageAsync(campaign, 1, quick, TimeSpan.FromSeconds(2));
+        await quizzes.PlayStageAsync(campaign, 1, bot, TimeSpan.FromSeconds(1.5));
+        quizzes.At(QuizHarness.StageOpens.AddDays(1).AddHours(1));
+        await quizzes.PlayStageAsync(campaign, 2, steady, TimeSpan.FromSeconds(3));
+        await quizzes.PlayStageAsync(campaign, 2, bot, TimeSpan.FromMilliseconds(100));
+        var rewardTypeId = await harness.RewardAsync(5, price: null);
+        var (_, admin) = await harness.UserAsync("Admin", Roles.Admin);
+        var scope = PrizeScopes.Campaign(campaign.Id);
+        await harness.Prizes().SetPlanAsync(admin, scope, 2, rewardTypeId);
+        await using (var db = database.CreateContext())
+        {
+            await db.Set<QuizCampaign>().ExecuteUpdateAsync(set => set.SetProperty(candidate => candidate.ResultsPublishedAt, QuizHarness.StageCloses));
+        }
+
+        await harness.Prizes().AllocateAsync(scope);
+
+        Assert.Equal([steadyId, quickId], (await AwardsAsync(scope)).Select(award => award.UserId));
+        Assert.DoesNotContain(botId, (await AwardsAsync(scope)).Select(award => award.UserId));
+    }
+
+    [Fact]
+    public async Task Results_are_not_published_while_a_question_runs_or_a_flag_stands_and_then_the_stage_is_final()
+    {
+        var campaign = await quizzes.CampaignAsync(questions: 3);
+        var (_, bot) = await harness.UserAsync("Bot");
+        var (_, late) = await harness.UserAsync("Late player");
+        var (_, admin) = await harness.UserAsync("Admin", Roles.Admin);
+        await quizzes.PlayStageAsync(campaign, 1, bot, TimeSpan.FromMilliseconds(100));
+        quizzes.At(QuizHarness.StageCloses.AddSeconds(-5));
+        await quizzes.Play.NextAsync(late, campaign.Stages[0].Id);
+        quizzes.At(QuizHarness.StageCloses.AddSeconds(1));
+        var authoring = new QuizAuthoringService(database.Factory, new UserAccess(database.Factory), quizzes.Content, quizzes.Ticker, quizzes.LiveEvents, time,
+            new TestWebHostEnvironment(Path.GetTempPath()));
+
+        var whileRunning = await authoring.PublishResultsAsync(admin, campaign.Stages[0].Id, null);
+        quizzes.At(QuizHarness.StageCloses.AddMinutes(1));
+        await quizzes.Sweeper.SweepAsync();
+        var whileFlagged = await authoring.PublishResultsAsync(admin, campaign.Stages[0].Id, null);
+        await using (var db = database.CreateContext())
+        {
+            var flagged = await db.Set<QuizAttempt>().SingleAsync(attempt => attempt.FairPlay == FairPlay.Flagged);
+            Assert.Equal(AuthoringStatus.Done, (await authoring.ReviewAsync(admin, flagged.Id, fair: false, "Bot")).Status);
+        }
+        var published = await authoring.PublishResultsAsync(admin, campaign.Stages[0].Id, null);
+        var reopen = await authoring.SaveStageAsync(admin, campaign.Id, campaign.Stages[0].Id, new StageDraft(campaign.Stages[0].Title, campaign.Stages[0].OpensAt,
+            QuizHarness.StageCloses.AddDays(3), QuizHarness.Seconds, EntryRule.Open, 0));
+
+        Assert.Equal("Validation.QuizResultsPending", whileRunning.Errors![0].MessageKey);
+        Assert.Equal("Validation.QuizResultsFlagged", whileFlagged.Errors![0].MessageKey);
+        Assert.Equal(AuthoringStatus.Done, published.Status);
+        Assert.Equal("Validation.QuizResultsPublishedFrozen", reopen.Errors![0].MessageKey);
+    }
+
+    [Fact]
+    public async Task An_expired_reward_is_neither_sold_nor_given_as_a_prize()
+    {
+        var (campaign, _, _, rewardTypeId) = await PlayedStageAsync(players: 2, codes: 5, places: 1);
+        var (residentId, resident) = await harness.UserAsync("Shopper");
+        await harness.GrantAsync(residentId, 500, "grant");
+        var sold = await harness.RewardAsync(3, price: 100, name: "Old ticket");
+        await using (var db = database.CreateContext())
+        {
+            await db.Set<RewardType>().ExecuteUpdateAsync(set => set.SetProperty(type => type.ValidUntil, QuizHarness.StageCloses.AddSeconds(-1)));
+        }
+
+        var redeem = await harness.Shop().RedeemAsync(resident, sold, Guid.NewGuid());
+        var allocation = await harness.Prizes().AllocateAsync(PrizeScopes.Stage(campaign.Stages[0].Id));
+
+        Assert.Equal(RewardsStatus.Expired, redeem.Status);
+        Assert.Empty(await harness.Queries().ShopAsync());
+        Assert.Equal((1, 0, 1), (allocation.Places, allocation.CodesHandedOut, allocation.Waiting));
+        Assert.Equal(500, await harness.Queries().BalanceAsync(residentId));
+        Assert.Equal(5, (await harness.Queries().TypesAsync()).Single(type => type.Id == rewardTypeId).Stock);
     }
 }

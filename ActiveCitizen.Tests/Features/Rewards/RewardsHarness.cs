@@ -24,11 +24,11 @@ public sealed class RewardsHarness(TestDatabase database, FakeTimeProvider time)
 
     public PrizeService Prizes() => new(database.Factory, new UserAccess(database.Factory), Notifications, LiveEvents, time, NullLogger<PrizeService>.Instance);
 
-    public RewardsInventoryService Inventory() => new(database.Factory, new UserAccess(database.Factory), Prizes(), LiveEvents, time);
+    public RewardsInventoryService Inventory() => new(database.Factory, new UserAccess(database.Factory), Prizes(), LiveEvents, time, NullLogger<RewardsInventoryService>.Instance);
 
     public RewardShopService Shop() => new(database.Factory, new UserAccess(database.Factory), LiveEvents, time);
 
-    public RewardsQueries Queries() => new(database.Factory);
+    public RewardsQueries Queries() => new(database.Factory, time);
 
     public async Task<(string Id, ClaimsPrincipal Principal)> UserAsync(string name, params string[] roles)
     {

@@ -1038,6 +1038,8 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
                     b.HasIndex("FairPlay");
 
+                    b.HasIndex("FinishedAt");
+
                     b.HasIndex("StageId", "UserId")
                         .IsUnique();
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129180259_Rewards")]
+    [Migration("20261129181533_Rewards")]
     partial class Rewards
     {
         /// <inheritdoc />
@@ -1040,6 +1040,8 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FairPlay");
+
+                    b.HasIndex("FinishedAt");
 
                     b.HasIndex("StageId", "UserId")
                         .IsUnique();

@@ -157,6 +157,11 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_QuizAttempts_FinishedAt",
+                table: "QuizAttempts",
+                column: "FinishedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PointsEntries_UserId_Id_Amount",
                 table: "PointsEntries",
                 columns: new[] { "UserId", "Id", "Amount" });
@@ -235,6 +240,10 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "RewardTypes");
+
+            migrationBuilder.DropIndex(
+                name: "IX_QuizAttempts_FinishedAt",
+                table: "QuizAttempts");
 
             migrationBuilder.DropColumn(
                 name: "ResultsPublishedAt",
