@@ -18,9 +18,9 @@ public enum StageStanding
 
 public sealed record StageCard(
     int Id, int Number, LocalizedText Title, DateTime OpensAt, DateTime ClosesAt, int Questions, int SecondsPerQuestion, EntryRule EntryRule, int EntryMinScore,
-    StageStanding Standing, int? Score, int? Completed);
+    StageStanding Standing, int? Score, int? Completed, bool ResultsPublished);
 
-public sealed record CampaignCard(int Id, string Slug, LocalizedText Title, LocalizedText Summary, IReadOnlyList<StageCard> Stages);
+public sealed record CampaignCard(int Id, string Slug, LocalizedText Title, LocalizedText Summary, IReadOnlyList<StageCard> Stages, bool ResultsPublished);
 
 /// <summary>A line of a leaderboard. The user id stays on the server (it marks the reader's own line); pages show the name.</summary>
 public sealed record LeaderboardRow(long Rank, string UserId, string Name, int Score, long AnswerMs, DateTime? FinishedAt, bool Flagged, bool IsMe);
@@ -49,11 +49,12 @@ public sealed class QuizQueries(IDbContextFactory<AppDbContext> dbFactory, Leade
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var campaigns = await db.Set<QuizCampaign>().AsNoTracking().OrderByDescending(campaign => campaign.CreatedAt)
-            .Select(campaign => new { campaign.Id, campaign.Slug, campaign.Title, campaign.Summary }).ToListAsync(cancellationToken);
+            .Select(campaign => new { campaign.Id, campaign.Slug, campaign.Title, campaign.Summary, campaign.ResultsPublishedAt }).ToListAsync(cancellationToken);
         var cards = new List<CampaignCard>();
         foreach (var campaign in campaigns)
         {
-            cards.Add(new CampaignCard(campaign.Id, campaign.Slug, campaign.Title, campaign.Summary, await StagesAsync(db, campaign.Id, userId, cancellationToken)));
+            cards.Add(new CampaignCard(campaign.Id, campaign.Slug, campaign.Title, campaign.Summary, await StagesAsync(db, campaign.Id, userId, cancellationToken),
+                campaign.ResultsPublishedAt is not null));
         }
         return cards;
     }
@@ -62,9 +63,10 @@ public sealed class QuizQueries(IDbContextFactory<AppDbContext> dbFactory, Leade
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var campaign = await db.Set<QuizCampaign>().AsNoTracking().Where(campaign => campaign.Slug == slug)
-            .Select(campaign => new { campaign.Id, campaign.Slug, campaign.Title, campaign.Summary }).SingleOrDefaultAsync(cancellationToken);
+            .Select(campaign => new { campaign.Id, campaign.Slug, campaign.Title, campaign.Summary, campaign.ResultsPublishedAt }).SingleOrDefaultAsync(cancellationToken);
         return campaign is null ? null
-            : new CampaignCard(campaign.Id, campaign.Slug, campaign.Title, campaign.Summary, await StagesAsync(db, campaign.Id, userId, cancellationToken));
+            : new CampaignCard(campaign.Id, campaign.Slug, campaign.Title, campaign.Summary, await StagesAsync(db, campaign.Id, userId, cancellationToken),
+                campaign.ResultsPublishedAt is not null);
     }
 
     private async Task<IReadOnlyList<StageCard>> StagesAsync(AppDbContext db, int campaignId, string? userId, CancellationToken cancellationToken)
@@ -73,7 +75,7 @@ public sealed class QuizQueries(IDbContextFactory<AppDbContext> dbFactory, Leade
             .Select(stage => new
             {
                 stage.Id, stage.Number, stage.Title, stage.OpensAt, stage.ClosesAt, Questions = stage.Questions.Count, stage.SecondsPerQuestion, stage.EntryRule,
-                stage.EntryMinScore,
+                stage.EntryMinScore, stage.ResultsPublishedAt,
             })
             .ToListAsync(cancellationToken);
         var attempts = userId is null ? [] : await db.Set<QuizAttempt>().AsNoTracking().Where(attempt => attempt.CampaignId == campaignId && attempt.UserId == userId)
@@ -104,7 +106,7 @@ public sealed class QuizQueries(IDbContextFactory<AppDbContext> dbFactory, Leade
                 : userId is not null && !entered ? StageStanding.Locked
                 : StageStanding.Open;
             cards.Add(new StageCard(stage.Id, stage.Number, stage.Title, stage.OpensAt, stage.ClosesAt, stage.Questions, stage.SecondsPerQuestion, stage.EntryRule,
-                stage.EntryMinScore, standing, attempt?.Score, attempt?.Completed));
+                stage.EntryMinScore, standing, attempt?.Score, attempt?.Completed, stage.ResultsPublishedAt is not null));
         }
         return cards;
     }

@@ -204,6 +204,7 @@ public sealed class PrizeAllocationTests : IAsyncLifetime
         Assert.Equal("Validation.QuizResultsPending", whileRunning.Errors![0].MessageKey);
         Assert.Equal("Validation.QuizResultsFlagged", whileFlagged.Errors![0].MessageKey);
         Assert.Equal(AuthoringStatus.Done, published.Status);
+        Assert.True((await quizzes.Queries.CampaignAsync(campaign.Slug, null))!.Stages[0].ResultsPublished);
         Assert.Equal("Validation.QuizResultsPublishedFrozen", reopen.Errors![0].MessageKey);
     }
 
