@@ -2,6 +2,9 @@ using System.Text;
 
 namespace ActiveCitizen.App.Shared;
 
+/// <summary>A row of an imported file that was refused: its line, and every reason.</summary>
+public sealed record RejectedRow(int Line, IReadOnlyList<FieldError> Reasons);
+
 /// <summary>
 /// Reads CSV as spreadsheets write it (RFC 4180): comma or semicolon separated (whichever the header uses), fields in double quotes
 /// may hold separators, quotes (doubled) and line breaks. Each record keeps the line it started on, for the import report. A quote

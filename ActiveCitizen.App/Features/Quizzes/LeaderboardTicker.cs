@@ -44,7 +44,8 @@ public sealed class LeaderboardTicker(ILiveEvents liveEvents, TimeProvider time)
             window.Timer.Dispose();
             stages = [.. window.Stages];
         }
-        liveEvents.Publish(QuizTopics.Leaderboard(campaignId), new LeaderboardChanged(campaignId, stages, Interlocked.Increment(ref revision)));
+        Interlocked.Increment(ref revision);
+        liveEvents.Publish(QuizTopics.Leaderboard(campaignId), new LeaderboardChanged(campaignId, stages));
     }
 
     public void Dispose()

@@ -103,14 +103,15 @@ public sealed class QuizAnswerWriter(
             batch[0].Done.TrySetException(exception);
             return;
         }
-        for (var index = 0; index < batch.Count; index++)
-        {
-            batch[index].Done.TrySetResult(results[index]);
-        }
+        // Signals first, then the acknowledgements: whoever is told "recorded" can count on the boards having heard of it.
         foreach (var completion in batch.Where((item, index) => results[index] && item.Completion is not null).Select(item => item.Completion!))
         {
             liveEvents.Publish(QuizTopics.Attempt(completion.AttemptId), new AttemptAdvanced(completion.AttemptId));
             leaderboards.Changed(completion.CampaignId, completion.StageId);
+        }
+        for (var index = 0; index < batch.Count; index++)
+        {
+            batch[index].Done.TrySetResult(results[index]);
         }
     }
 
@@ -166,9 +167,9 @@ public sealed class QuizAnswerWriter(
 
         public async Task<bool> ServeAsync(ServeRequest request, DateTime now)
         {
-            serve ??= Command("""
+            serve ??= Command($"""
                 INSERT INTO "QuizAnswers" ("AttemptId", "QuestionId", "Position", "ServedAt", "AllowedMs", "DeadlineAt", "Outcome", "Points", "ElapsedMs")
-                VALUES ($attempt, $question, $position, $served, $allowed, $deadline, 0, 0, 0)
+                VALUES ($attempt, $question, $position, $served, $allowed, $deadline, {(int)AnswerOutcome.Pending}, 0, 0)
                 ON CONFLICT ("AttemptId", "QuestionId") DO NOTHING
                 """, "$attempt", "$question", "$position", "$served", "$allowed", "$deadline");
             return await Run(serve, request.AttemptId, request.QuestionId, request.Position, Instant(now), request.AllowedMs,
@@ -177,9 +178,9 @@ public sealed class QuizAnswerWriter(
 
         public async Task<bool> CompleteAsync(AnswerCompletion completion)
         {
-            complete ??= Command("""
+            complete ??= Command($"""
                 UPDATE "QuizAnswers" SET "AnsweredAt" = $at, "Selected" = $selected, "Outcome" = $outcome, "Points" = $points, "ElapsedMs" = $elapsed
-                WHERE "AttemptId" = $attempt AND "QuestionId" = $question AND "Outcome" = 0
+                WHERE "AttemptId" = $attempt AND "QuestionId" = $question AND "Outcome" = {(int)AnswerOutcome.Pending}
                 """, "$at", "$selected", "$outcome", "$points", "$elapsed", "$attempt", "$question");
             tally ??= Command("""
                 UPDATE "QuizAttempts" SET "Completed" = "Completed" + 1, "Correct" = "Correct" + $correct, "Score" = "Score" + $points,

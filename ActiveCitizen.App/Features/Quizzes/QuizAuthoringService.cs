@@ -34,8 +34,6 @@ public enum AuthoringStatus
 
 public sealed record AuthoringResult(AuthoringStatus Status, IReadOnlyList<FieldError>? Errors = null, int Id = 0);
 
-public sealed record RejectedRow(int Line, IReadOnlyList<FieldError> Reasons);
-
 /// <summary>What an import did: how many rows it added, every row it refused and why, or why it refused the whole file.</summary>
 public sealed record ImportReport(AuthoringStatus Status, int Imported, IReadOnlyList<RejectedRow> Rejected, FieldError? Problem = null);
 
@@ -315,7 +313,7 @@ public sealed partial class QuizAuthoringService(
     }
 
     /// <summary>
-    /// Imports questions from CSV (see docs/QUIZZES.md for the columns). Every row is checked as the question editor checks it; good
+    /// Imports questions from CSV (the columns are <see cref="QuizCsvColumns"/>'s). Every row is checked as the question editor checks it; good
     /// rows are added after the stage's questions, refused ones are reported with their line and every reason, and add nothing.
     /// </summary>
     public async Task<ImportReport> ImportQuestionsAsync(ClaimsPrincipal principal, int stageId, string csv, CancellationToken cancellationToken = default)
@@ -369,7 +367,10 @@ public sealed partial class QuizAuthoringService(
             db.Add(question);
             imported++;
         }
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            return new ImportReport(AuthoringStatus.Stale, 0, []);
+        }
         content.Forget(stageId);
         await ChangedStageAsync(db, stageId, cancellationToken);
         return new ImportReport(AuthoringStatus.Done, imported, rejected);

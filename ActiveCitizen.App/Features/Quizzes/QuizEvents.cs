@@ -20,7 +20,7 @@ public static class QuizTopics
 public sealed record AttemptAdvanced(long AttemptId) : ILiveEvent;
 
 /// <summary>Scores in the campaign changed since the last signal (at most two a second, see <see cref="LeaderboardTicker"/>).</summary>
-public sealed record LeaderboardChanged(int CampaignId, IReadOnlyList<int> StageIds, long Revision) : ILiveEvent;
+public sealed record LeaderboardChanged(int CampaignId, IReadOnlyList<int> StageIds) : ILiveEvent;
 
 public sealed record QuizCatalogChanged(int CampaignId) : ILiveEvent;
 

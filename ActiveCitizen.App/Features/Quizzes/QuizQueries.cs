@@ -295,12 +295,6 @@ public sealed class QuizQueries(IDbContextFactory<AppDbContext> dbFactory, Leade
         return result;
     }
 
-    public async Task<int?> CampaignIdAsync(string slug, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<QuizCampaign>().Where(campaign => campaign.Slug == slug).Select(campaign => (int?)campaign.Id).SingleOrDefaultAsync(cancellationToken);
-    }
-
     public async Task<int?> StageIdAsync(string slug, int number, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

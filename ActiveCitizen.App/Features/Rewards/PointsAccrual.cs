@@ -1,5 +1,7 @@
 using System.Data.Common;
+using ActiveCitizen.App.Features.Ideas;
 using ActiveCitizen.App.Features.Notifications;
+using ActiveCitizen.App.Features.Quizzes;
 using ActiveCitizen.App.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -11,7 +13,8 @@ namespace ActiveCitizen.App.Features.Rewards;
 /// Pays points for taking part, from what the other features have stored: ideas submitted, ideas the commission selected, quiz
 /// attempts finished (right answers, and the stage completed). It reads the facts rather than trusting events to arrive, so a
 /// restart loses nothing, and every payment is one insert keyed (resident, source): run twice, or from two places at once, a
-/// source pays once. An idea withdrawn, rejected or merged as a duplicate has its submission points reversed by a new entry.
+/// source pays once. An idea withdrawn, rejected, merged as a duplicate or hidden by moderators has its submission points reversed
+/// by a new entry (restoring a hidden idea does not pay it again: its source has paid).
 /// Quiz attempts flagged for implausible speed are paid only once an admin clears them; disqualified ones never. Regular passes
 /// look back a day; the first after start-up, the first after a failure and one every ten minutes look at everything.
 /// </summary>
@@ -87,29 +90,31 @@ public sealed class PointsAccrual(
             await Run($"""
                 INSERT INTO "PointsEntries" ("UserId", "Amount", "Reason", "Source", "Description_En", "Description_Ru", "CreatedAt")
                 SELECT "AuthorId", $points, '{PointsReason.IdeaSubmitted}', 'idea:' || "Id", "Title", "Title", $now FROM "Ideas"
-                WHERE "SubmittedAt" >= $since AND "State" NOT IN ('Withdrawn', 'Rejected') AND "MergedIntoId" IS NULL AND "HiddenAt" IS NULL
+                WHERE "SubmittedAt" >= $since AND "State" NOT IN ('{IdeaState.Withdrawn}', '{IdeaState.Rejected}') AND "MergedIntoId" IS NULL AND "HiddenAt" IS NULL
                 ON CONFLICT ("UserId", "Source") DO NOTHING RETURNING "UserId", "Amount"
                 """, ("$points", points.IdeaSubmitted), ("$since", Instant(since)));
             await Run($"""
                 INSERT INTO "PointsEntries" ("UserId", "Amount", "Reason", "Source", "Description_En", "Description_Ru", "CreatedAt")
                 SELECT "AuthorId", $points, '{PointsReason.IdeaSelected}', 'idea-selected:' || "Id", "Title", "Title", $now FROM "Ideas"
-                WHERE "State" IN ('Selected', 'InImplementation', 'Implemented')
+                WHERE "State" IN ('{IdeaState.Selected}', '{IdeaState.InImplementation}', '{IdeaState.Implemented}')
                 ON CONFLICT ("UserId", "Source") DO NOTHING RETURNING "UserId", "Amount"
                 """, ("$points", points.IdeaSelected));
             await Run($"""
                 INSERT INTO "PointsEntries" ("UserId", "Amount", "Reason", "Source", "Description_En", "Description_Ru", "CreatedAt", "ReversesId")
                 SELECT entry."UserId", -entry."Amount", '{PointsReason.Reversal}', 'reversal:' || entry."Source", entry."Description_En", entry."Description_Ru", $now, entry."Id"
                 FROM "Ideas" idea JOIN "PointsEntries" entry ON entry."UserId" = idea."AuthorId" AND entry."Source" = 'idea:' || idea."Id"
-                WHERE (idea."State" IN ('Withdrawn', 'Rejected') OR idea."MergedIntoId" IS NOT NULL)
+                WHERE (idea."State" IN ('{IdeaState.Withdrawn}', '{IdeaState.Rejected}') OR idea."MergedIntoId" IS NOT NULL OR idea."HiddenAt" IS NOT NULL)
                 ON CONFLICT ("UserId", "Source") DO NOTHING RETURNING "UserId", "Amount"
                 """);
             // An attempt is paid once it is over: finished, or cut off by its stage's close (its right answers count, its completion does not);
             // and only while no flag stands on it (flagged ones are paid when an admin clears them, disqualified ones never).
-            const string paidAttempts = """
+            // A question still running (answers are taken until its own deadline, past the close) keeps the attempt unpaid until it ends.
+            var paidAttempts = $"""
                 FROM "QuizAttempts" attempt JOIN "QuizStages" stage ON stage."Id" = attempt."StageId"
                 WHERE (attempt."FinishedAt" IS NOT NULL OR stage."ClosesAt" <= $now)
-                  AND (attempt."FinishedAt" >= $since OR (stage."ClosesAt" >= $since AND stage."ClosesAt" <= $now) OR attempt."FairPlay" = 2)
-                  AND attempt."FairPlay" IN (0, 2)
+                  AND (attempt."FinishedAt" >= $since OR (stage."ClosesAt" >= $since AND stage."ClosesAt" <= $now) OR attempt."FairPlay" = {(int)FairPlay.Cleared})
+                  AND attempt."FairPlay" IN ({(int)FairPlay.Clear}, {(int)FairPlay.Cleared})
+                  AND NOT EXISTS (SELECT 1 FROM "QuizAnswers" running WHERE running."AttemptId" = attempt."Id" AND running."Outcome" = {(int)AnswerOutcome.Pending})
                 """;
             await Run($"""
                 INSERT INTO "PointsEntries" ("UserId", "Amount", "Reason", "Source", "Description_En", "Description_Ru", "CreatedAt")
@@ -119,7 +124,7 @@ public sealed class PointsAccrual(
                 """, ("$points", points.CorrectAnswer), ("$since", Instant(since)));
             await Run($"""
                 INSERT INTO "PointsEntries" ("UserId", "Amount", "Reason", "Source", "Description_En", "Description_Ru", "CreatedAt")
-                SELECT attempt."UserId", $points, '{PointsReason.StageCompleted}', 'quiz-stage:' || attempt."Id", stage."Title_En", stage."Title_Ru", $now
+                SELECT attempt."UserId", $points, '{PointsReason.StageCompleted}', 'quiz-completed:' || attempt."Id", stage."Title_En", stage."Title_Ru", $now
                 {paidAttempts} AND attempt."Completed" >= attempt."QuestionCount"
                 ON CONFLICT ("UserId", "Source") DO NOTHING RETURNING "UserId", "Amount"
                 """, ("$points", points.StageCompleted), ("$since", Instant(since)));

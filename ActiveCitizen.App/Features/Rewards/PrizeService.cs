@@ -188,7 +188,11 @@ public sealed class PrizeService(
     public async Task AllocatePendingAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var scopes = await db.Set<PrizePlan>().AsNoTracking().Select(plan => plan.Scope).ToListAsync(cancellationToken);
+        // Only published leaderboards: the others cannot be allocated yet, and need not take the write lock to learn it.
+        var publishedStages = await db.Set<QuizStage>().Where(stage => stage.ResultsPublishedAt != null).Select(stage => stage.Id).ToListAsync(cancellationToken);
+        var publishedCampaigns = await db.Set<QuizCampaign>().Where(campaign => campaign.ResultsPublishedAt != null).Select(campaign => campaign.Id).ToListAsync(cancellationToken);
+        var published = publishedStages.Select(PrizeScopes.Stage).Concat(publishedCampaigns.Select(PrizeScopes.Campaign)).ToHashSet();
+        var scopes = (await db.Set<PrizePlan>().AsNoTracking().Select(plan => plan.Scope).ToListAsync(cancellationToken)).Where(published.Contains).ToList();
         var settled = await db.Set<PrizeAward>().GroupBy(award => award.Scope).Where(group => group.All(award => award.CodeId != null))
             .Select(group => group.Key).ToListAsync(cancellationToken);
         foreach (var scope in scopes.Except(settled))

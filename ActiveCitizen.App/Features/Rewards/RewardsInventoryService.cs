@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using ActiveCitizen.App.Features.Quizzes;
 using ActiveCitizen.App.Infrastructure.Data;
 using ActiveCitizen.App.Infrastructure.Live;
 using ActiveCitizen.App.Infrastructure.Security;

@@ -12,7 +12,7 @@ public sealed record LedgerLine(long Id, int Amount, PointsReason Reason, Locali
 public sealed record ReceivedReward(string Code, LocalizedText Name, LocalizedText Provider, DateTime? ValidUntil, DateTime ReceivedAt, string Why);
 
 /// <summary>A place won whose code has not come yet (stock ran short): shown so the winner knows it is theirs.</summary>
-public sealed record AwaitedPrize(LocalizedText Name, int Place, DateTime AwardedAt);
+public sealed record AwaitedPrize(LocalizedText Name, int Place);
 
 public sealed record PointsAccount(int Balance, IReadOnlyList<LedgerLine> Ledger, int LedgerTotal, IReadOnlyList<ReceivedReward> Rewards, IReadOnlyList<AwaitedPrize> Awaited);
 
@@ -57,7 +57,7 @@ public sealed class RewardsQueries(IDbContextFactory<AppDbContext> dbFactory, Ti
         var awaited = await (from award in db.Set<PrizeAward>().AsNoTracking()
                              where award.UserId == userId && award.CodeId == null
                              join type in db.Set<RewardType>() on award.RewardTypeId equals type.Id
-                             select new AwaitedPrize(type.Name, award.Place, award.AwardedAt))
+                             select new AwaitedPrize(type.Name, award.Place))
             .ToListAsync(cancellationToken);
         return new PointsAccount(await entries.SumAsync(entry => entry.Amount, cancellationToken), ledger, await entries.CountAsync(cancellationToken), rewards, awaited);
     }

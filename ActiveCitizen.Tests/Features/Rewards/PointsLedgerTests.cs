@@ -143,4 +143,25 @@ public sealed class PointsLedgerTests : IAsyncLifetime
         Assert.Equal([$"idea:{kept.Id}", $"idea:{duplicate.Id}", $"reversal:idea:{duplicate.Id}"], (await LedgerAsync(authorId)).Select(entry => entry.Source));
         Assert.Equal(10, await harness.Queries().BalanceAsync(authorId));
     }
+
+    [Fact]
+    public async Task An_attempt_cut_off_by_the_close_is_paid_only_once_its_last_question_has_run_out()
+    {
+        var campaign = await quizzes.CampaignAsync(questions: 3);
+        var (playerId, player) = await harness.UserAsync("Late player");
+        quizzes.At(QuizHarness.StageCloses.AddSeconds(-30));
+        var first = await quizzes.Play.NextAsync(player, campaign.Stages[0].Id);
+        await quizzes.Play.AnswerAsync(player, first.AttemptId, first.Question!.QuestionId, QuizHarness.Right(campaign, first.Question.QuestionId));
+        quizzes.At(QuizHarness.StageCloses.AddSeconds(-5));
+        var second = await quizzes.Play.NextAsync(player, campaign.Stages[0].Id);
+
+        quizzes.At(QuizHarness.StageCloses.AddSeconds(1));
+        await harness.Accrual().AccrueAsync();
+        var whileRunning = await LedgerAsync(playerId);
+        await quizzes.Play.AnswerAsync(player, second.AttemptId, second.Question!.QuestionId, QuizHarness.Right(campaign, second.Question.QuestionId));
+        await harness.Accrual().AccrueAsync();
+
+        Assert.Empty(whileRunning);
+        Assert.Equal([(PointsReason.CorrectAnswers, 10)], (await LedgerAsync(playerId)).Select(entry => (entry.Reason, entry.Amount)));
+    }
 }
