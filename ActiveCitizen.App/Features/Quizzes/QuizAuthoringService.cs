@@ -61,6 +61,7 @@ public sealed partial class QuizAuthoringService(
     public const string FileField = "File";
     public const string MultiplierField = "Multiplier";
     public const string EmailField = "Email";
+    public const string ReasonField = "Reason";
 
     /// <summary>Where uploaded pictures are kept (outside wwwroot, served by <see cref="QuizzesModule"/>) and the URL prefix they are served under.</summary>
     public const string UploadedImagePrefix = "/quiz-images/";
@@ -480,6 +481,12 @@ public sealed partial class QuizAuthoringService(
         {
             return new AuthoringResult(refusal);
         }
+        var tidy = reason?.Trim() ?? "";
+        if (!fair && tidy.Length is < QuizLimits.ReviewReasonMinLength or > QuizLimits.ReviewReasonMaxLength)
+        {
+            // A disqualification takes a resident's place and prizes away: the audit trail says why.
+            return new AuthoringResult(AuthoringStatus.Invalid, [new(ReasonField, "Validation.QuizReviewReason", QuizLimits.ReviewReasonMinLength, QuizLimits.ReviewReasonMaxLength)]);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var admin = await ActorAsync(db, principal, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -506,7 +513,7 @@ public sealed partial class QuizAuthoringService(
             await db.Set<QuizCampaignScore>().Where(score => score.CampaignId == attempt.CampaignId && score.UserId == attempt.UserId)
                 .ExecuteUpdateAsync(set => set.SetProperty(score => score.Excluded, true), cancellationToken);
         }
-        AuditTrail.Record(db, Now, admin, fair ? AuditActions.QuizAttemptCleared : AuditActions.QuizAttemptDisqualified, $"quiz-attempt:{attemptId}", reason,
+        AuditTrail.Record(db, Now, admin, fair ? AuditActions.QuizAttemptCleared : AuditActions.QuizAttemptDisqualified, $"quiz-attempt:{attemptId}", tidy,
             new { fairPlay = nameof(FairPlay.Flagged) }, new { fairPlay = fair ? nameof(FairPlay.Cleared) : nameof(FairPlay.Disqualified), attempt.Score });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -17,6 +17,8 @@ public static class QuizLimits
     public const double MaxTimeMultiplier = 3.0;
     public const int ImageMaxBytes = 2 * 1024 * 1024;
     public const int LeaderboardPageSize = 25;
+    public const int ReviewReasonMinLength = 5;
+    public const int ReviewReasonMaxLength = 500;
 
     /// <summary>How long after a question's time an answer may still arrive: the trip from the resident's click to the server.</summary>
     public static readonly TimeSpan NetworkGrace = TimeSpan.FromMilliseconds(500);

@@ -201,6 +201,8 @@ public sealed class QuizAuthoringTests : IAsyncLifetime
         var tooEarly = await Authoring().ReviewAsync(admin, unfinished.Id, fair: true, null);
         Assert.Equal((FairPlay.Flagged, "Validation.QuizStillPlaying"), (unfinished.FairPlay, tooEarly.Errors![0].MessageKey));
 
+        var unexplained = await Authoring().ReviewAsync(admin, flagged.Id, fair: false, " ");
+        Assert.Equal("Validation.QuizReviewReason", unexplained.Errors![0].MessageKey);
         var first = await Authoring().ReviewAsync(admin, flagged.Id, fair: false, "Every answer in 200 ms");
         var again = await Authoring().ReviewAsync(admin, flagged.Id, fair: true, null);
 

@@ -195,7 +195,7 @@ public sealed class PrizeAllocationTests : IAsyncLifetime
         await using (var db = database.CreateContext())
         {
             var flagged = await db.Set<QuizAttempt>().SingleAsync(attempt => attempt.FairPlay == FairPlay.Flagged);
-            Assert.Equal(AuthoringStatus.Done, (await authoring.ReviewAsync(admin, flagged.Id, fair: false, "Bot")).Status);
+            Assert.Equal(AuthoringStatus.Done, (await authoring.ReviewAsync(admin, flagged.Id, fair: false, "Answers in 100 ms")).Status);
         }
         var published = await authoring.PublishResultsAsync(admin, campaign.Stages[0].Id, null);
         var reopen = await authoring.SaveStageAsync(admin, campaign.Id, campaign.Stages[0].Id, new StageDraft(campaign.Stages[0].Title, campaign.Stages[0].OpensAt,
