@@ -158,7 +158,10 @@ public sealed class QuizAnswerWriter(
         return results;
     }
 
-    /// <summary>The batch's statements, prepared once per batch and run with each request's values.</summary>
+    /// <summary>
+    /// The batch's statements, prepared once per batch and run with each request's values. Instants are bound as DateTime:
+    /// Microsoft.Data.Sqlite writes them as the same text EF Core stores, so they compare and read back like the rest.
+    /// </summary>
     private sealed class Statements(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
     {
         private readonly List<DbCommand> prepared = [];
@@ -172,8 +175,8 @@ public sealed class QuizAnswerWriter(
                 VALUES ($attempt, $question, $position, $served, $allowed, $deadline, {(int)AnswerOutcome.Pending}, 0, 0)
                 ON CONFLICT ("AttemptId", "QuestionId") DO NOTHING
                 """, "$attempt", "$question", "$position", "$served", "$allowed", "$deadline");
-            return await Run(serve, request.AttemptId, request.QuestionId, request.Position, Instant(now), request.AllowedMs,
-                Instant(QuizRules.AnswerDeadline(now, request.AllowedMs))) == 1;
+            return await Run(serve, request.AttemptId, request.QuestionId, request.Position, now, request.AllowedMs,
+                QuizRules.AnswerDeadline(now, request.AllowedMs)) == 1;
         }
 
         public async Task<bool> CompleteAsync(AnswerCompletion completion)
@@ -199,7 +202,7 @@ public sealed class QuizAnswerWriter(
                     THEN {(int)FairPlay.Flagged} ELSE {(int)FairPlay.Clear} END
                 WHERE "Id" = $attempt AND "FairPlay" IN ({(int)FairPlay.Clear}, {(int)FairPlay.Flagged})
                 """, "$attempt");
-            var at = Instant(completion.At);
+            var at = completion.At;
             object finished = completion.FinishesAttempt ? at : DBNull.Value;
             if (await Run(complete, at, (object?)completion.Selected ?? DBNull.Value, (int)completion.Outcome, completion.Points, completion.ElapsedMs,
                     completion.AttemptId, completion.QuestionId) == 0)
@@ -237,8 +240,6 @@ public sealed class QuizAnswerWriter(
             return command.ExecuteNonQueryAsync();
         }
 
-        /// <summary>The text EF Core's SQLite provider stores instants as, so rows written here compare and read back like the rest.</summary>
-        private static string Instant(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
 
         public async ValueTask DisposeAsync()
         {

@@ -92,7 +92,7 @@ public sealed class PointsAccrual(
                 SELECT "AuthorId", $points, '{PointsReason.IdeaSubmitted}', 'idea:' || "Id", "Title", "Title", $now FROM "Ideas"
                 WHERE "SubmittedAt" >= $since AND "State" NOT IN ('{IdeaState.Withdrawn}', '{IdeaState.Rejected}') AND "MergedIntoId" IS NULL AND "HiddenAt" IS NULL
                 ON CONFLICT ("UserId", "Source") DO NOTHING RETURNING "UserId", "Amount"
-                """, ("$points", points.IdeaSubmitted), ("$since", Instant(since)));
+                """, ("$points", points.IdeaSubmitted), ("$since", since));
             await Run($"""
                 INSERT INTO "PointsEntries" ("UserId", "Amount", "Reason", "Source", "Description_En", "Description_Ru", "CreatedAt")
                 SELECT "AuthorId", $points, '{PointsReason.IdeaSelected}', 'idea-selected:' || "Id", "Title", "Title", $now FROM "Ideas"
@@ -121,13 +121,13 @@ public sealed class PointsAccrual(
                 SELECT attempt."UserId", attempt."Correct" * $points, '{PointsReason.CorrectAnswers}', 'quiz-answers:' || attempt."Id", stage."Title_En", stage."Title_Ru", $now
                 {paidAttempts} AND attempt."Correct" > 0
                 ON CONFLICT ("UserId", "Source") DO NOTHING RETURNING "UserId", "Amount"
-                """, ("$points", points.CorrectAnswer), ("$since", Instant(since)));
+                """, ("$points", points.CorrectAnswer), ("$since", since));
             await Run($"""
                 INSERT INTO "PointsEntries" ("UserId", "Amount", "Reason", "Source", "Description_En", "Description_Ru", "CreatedAt")
                 SELECT attempt."UserId", $points, '{PointsReason.StageCompleted}', 'quiz-completed:' || attempt."Id", stage."Title_En", stage."Title_Ru", $now
                 {paidAttempts} AND attempt."Completed" >= attempt."QuestionCount"
                 ON CONFLICT ("UserId", "Source") DO NOTHING RETURNING "UserId", "Amount"
-                """, ("$points", points.StageCompleted), ("$since", Instant(since)));
+                """, ("$points", points.StageCompleted), ("$since", since));
 
             // One notification per resident per pass, for what they gained: a finished stage pays twice but is one piece of news.
             var gains = paid.GroupBy(row => row.UserId).Select(group => (UserId: group.Key, Total: group.Sum(row => row.Amount))).Where(gain => gain.Total > 0).ToList();
@@ -154,7 +154,7 @@ public sealed class PointsAccrual(
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        foreach (var (name, value) in parameters.Append(("$now", Instant(now))))
+        foreach (var (name, value) in parameters.Append(("$now", now)))
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
@@ -170,6 +170,4 @@ public sealed class PointsAccrual(
         return rows;
     }
 
-    /// <summary>The text EF Core's SQLite provider stores instants as.</summary>
-    private static string Instant(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -148,7 +148,7 @@ public sealed class PrizeService(
             {
                 if (await TakeCodeAsync(db, award, now, cancellationToken) is { } codeId)
                 {
-                    (award.CodeId, award.CodeAssignedAt) = (codeId, now);
+                    award.CodeId = codeId;
                     coded.Add(award);
                 }
             }

@@ -92,5 +92,4 @@ public sealed class PrizeAward
     public int RewardTypeId { get; set; }
     public long? CodeId { get; set; }
     public DateTime AwardedAt { get; set; }
-    public DateTime? CodeAssignedAt { get; set; }
 }

@@ -1353,9 +1353,6 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     b.Property<DateTime>("AwardedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("CodeAssignedAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<long?>("CodeId")
                         .HasColumnType("INTEGER");
 

@@ -130,8 +130,7 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                     UserId = table.Column<string>(type: "TEXT", nullable: false),
                     RewardTypeId = table.Column<int>(type: "INTEGER", nullable: false),
                     CodeId = table.Column<long>(type: "INTEGER", nullable: true),
-                    AwardedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CodeAssignedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    AwardedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ActiveCitizen.App.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129181533_Rewards")]
+    [Migration("20261129190041_Rewards")]
     partial class Rewards
     {
         /// <inheritdoc />
@@ -1354,9 +1354,6 @@ namespace ActiveCitizen.App.Infrastructure.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("AwardedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("CodeAssignedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CodeId")
