@@ -178,7 +178,10 @@ public sealed class PrizeService(
         {
             logger.LogInformation("Prizes of {Scope}: {Places} places, {HandedOut} codes handed out now, {Waiting} waiting for codes", scope, places, handedOut, waiting);
         }
-        liveEvents.Publish(RewardsTopics.Inventory, new RewardsChanged());
+        if (handedOut > 0)
+        {
+            liveEvents.Publish(RewardsTopics.Inventory, new RewardsChanged());
+        }
         return new AllocationReport(RewardsStatus.Done, places, handedOut, waiting);
     }
 

@@ -27,6 +27,7 @@ public sealed class RewardShopService(IDbContextFactory<AppDbContext> dbFactory,
         var source = $"redemption:{requestKey:N}";
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         RedeemResult result;
+        int stock;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var type = await db.Set<RewardType>().AsNoTracking().SingleOrDefaultAsync(candidate => candidate.Id == rewardTypeId, cancellationToken);
@@ -60,10 +61,11 @@ public sealed class RewardShopService(IDbContextFactory<AppDbContext> dbFactory,
                 UserId = userId, Amount = -price, Reason = PointsReason.Redemption, Source = $"redemption:{code.Id}", Description = type.Name, CreatedAt = now,
             });
             await db.SaveChangesAsync(cancellationToken);
+            stock = await db.Set<RewardCode>().CountAsync(candidate => candidate.RewardTypeId == rewardTypeId && candidate.AssignedTo == null, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             result = new RedeemResult(RewardsStatus.Done, code.Code, balance - price);
         }
-        liveEvents.Publish(RewardsTopics.Inventory, new RewardsChanged());
+        liveEvents.Publish(RewardsTopics.Inventory, new RewardsChanged(rewardTypeId, stock));
         return result;
     }
 

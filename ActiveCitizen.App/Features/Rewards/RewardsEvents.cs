@@ -8,4 +8,8 @@ public static class RewardsTopics
     public const string Inventory = "rewards";
 }
 
-public sealed record RewardsChanged : ILiveEvent;
+/// <summary>
+/// The inventory changed. A redemption names its reward and the stock it left, so every open shop updates that card from the event
+/// alone (a rush on the last tickets costs no read per viewer); other changes name nothing and shops read the list again.
+/// </summary>
+public sealed record RewardsChanged(int? RewardTypeId = null, int? Stock = null) : ILiveEvent;

@@ -116,4 +116,22 @@ public sealed class RewardShopTests : IDisposable
         var stock = (await harness.Queries().TypesAsync()).Single(type => type.Id == typeId).Stock;
         Assert.Equal(1 + 2 + 25, stock);
     }
+
+    [Fact]
+    public async Task A_redemption_tells_open_shops_the_stock_it_left_so_they_need_not_read_again()
+    {
+        var (residentId, resident) = await harness.UserAsync("Resident");
+        await harness.GrantAsync(residentId, 500, "grant");
+        var typeId = await harness.RewardAsync(codes: 3, price: 100);
+        var heard = new TaskCompletionSource<RewardsChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var _ = harness.LiveEvents.Subscribe<RewardsChanged>(RewardsTopics.Inventory, changed =>
+        {
+            heard.TrySetResult(changed);
+            return Task.CompletedTask;
+        });
+
+        await harness.Shop().RedeemAsync(resident, typeId, Guid.NewGuid());
+
+        Assert.Equal(new RewardsChanged(typeId, 2), await heard.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
 }
