@@ -34,11 +34,17 @@ public sealed class CommissionSecrecyTests : IDisposable
     {
         var scene = await harness.OpenSceneAsync(members: 3);
         var events = new List<ILiveEvent>();
+        // The vote and the recusal each announce a count: both heard means everything this test caused has been delivered.
+        var bothCounted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var _ = harness.LiveEvents.Subscribe<ILiveEvent>(CommissionTopics.Session(scene.SessionId), liveEvent =>
         {
             lock (events)
             {
                 events.Add(liveEvent);
+                if (events.Count(candidate => candidate is VotesCounted) >= 2)
+                {
+                    bothCounted.TrySetResult();
+                }
             }
             return Task.CompletedTask;
         });
@@ -68,7 +74,7 @@ public sealed class CommissionSecrecyTests : IDisposable
         var own = (await harness.Queries().ForViewerAsync(scene.SessionId, scene.Members[1].Id))!.Ideas.Single(candidate => candidate.IdeaId == idea);
         Assert.Equal(new MyBallot(BallotChoice.Against, SecretComment), own.MyBallot);
 
-        await Task.Delay(200);
+        await bothCounted.Task.WaitAsync(TimeSpan.FromSeconds(10));
         lock (events)
         {
             Assert.NotEmpty(events);
