@@ -106,7 +106,7 @@ public sealed class QuizAnswerWriter(
         // Signals first, then the acknowledgements: whoever is told "recorded" can count on the boards having heard of it.
         foreach (var completion in batch.Where((item, index) => results[index] && item.Completion is not null).Select(item => item.Completion!))
         {
-            liveEvents.Publish(QuizTopics.Attempt(completion.AttemptId), new AttemptAdvanced(completion.AttemptId));
+            liveEvents.Publish(QuizTopics.Attempt(completion.AttemptId), new AttemptAdvanced(completion.AttemptId, completion.QuestionId));
             leaderboards.Changed(completion.CampaignId, completion.StageId);
         }
         for (var index = 0; index < batch.Count; index++)

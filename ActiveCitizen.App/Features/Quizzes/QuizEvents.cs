@@ -16,8 +16,8 @@ public static class QuizTopics
     public const string Results = "quiz-results";
 }
 
-/// <summary>A question of the attempt was answered or timed out: other tabs move on to where the attempt now is.</summary>
-public sealed record AttemptAdvanced(long AttemptId) : ILiveEvent;
+/// <summary>A question of the attempt was answered or timed out: tabs not yet showing it move on to where the attempt now is.</summary>
+public sealed record AttemptAdvanced(long AttemptId, int QuestionId) : ILiveEvent;
 
 /// <summary>Scores in the campaign changed since the last signal (at most two a second, see <see cref="LeaderboardTicker"/>).</summary>
 public sealed record LeaderboardChanged(int CampaignId, IReadOnlyList<int> StageIds) : ILiveEvent;

@@ -171,32 +171,35 @@ public sealed class QuizQueries(IDbContextFactory<AppDbContext> dbFactory, Leade
     private async Task<LeaderboardRow?> MyRowAsync(int campaignId, int? stageId, string userId, long revision, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var name = await db.Users.Where(user => user.Id == userId).Select(user => user.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "";
         var histogram = await HistogramAsync(campaignId, stageId, revision);
         if (stageId is { } stage)
         {
-            var mine = await StageBoard(db, stage).SingleOrDefaultAsync(attempt => attempt.UserId == userId, cancellationToken);
-            if (mine is null)
+            var row = await StageBoard(db, stage).Where(attempt => attempt.UserId == userId)
+                .Join(db.Users, attempt => attempt.UserId, user => user.Id, (attempt, user) => new { attempt, user.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+            if (row is null)
             {
                 return null;
             }
+            var (mine, name) = (row.attempt, row.DisplayName);
             var tied = await StageBoard(db, stage).CountAsync(attempt => attempt.Score == mine.Score && (attempt.AnswerMs < mine.AnswerMs
                 || (attempt.AnswerMs == mine.AnswerMs && mine.FinishedAt != null && attempt.FinishedAt != null && attempt.FinishedAt < mine.FinishedAt)
                 || (attempt.AnswerMs == mine.AnswerMs && mine.FinishedAt == null && attempt.FinishedAt != null)
                 || (attempt.AnswerMs == mine.AnswerMs && attempt.FinishedAt == mine.FinishedAt && attempt.Id < mine.Id)), cancellationToken);
             return new LeaderboardRow(histogram.Above(mine.Score) + tied + 1, userId, name, mine.Score, mine.AnswerMs, mine.FinishedAt, mine.FairPlay == FairPlay.Flagged, true);
         }
-        var own = await CampaignBoard(db, campaignId).SingleOrDefaultAsync(score => score.UserId == userId, cancellationToken);
-        if (own is null)
+        var ownRow = await CampaignBoard(db, campaignId).Where(score => score.UserId == userId)
+            .Join(db.Users, score => score.UserId, user => user.Id, (score, user) => new { score, user.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+        if (ownRow is null)
         {
             return null;
         }
+        var (own, ownName) = (ownRow.score, ownRow.DisplayName);
         var ahead = await CampaignBoard(db, campaignId).CountAsync(score => score.Score == own.Score && (score.AnswerMs < own.AnswerMs
             || (score.AnswerMs == own.AnswerMs && own.LastFinishedAt != null && score.LastFinishedAt != null && score.LastFinishedAt < own.LastFinishedAt)
             || (score.AnswerMs == own.AnswerMs && own.LastFinishedAt == null && score.LastFinishedAt != null)
             || (score.AnswerMs == own.AnswerMs && score.LastFinishedAt == own.LastFinishedAt && string.Compare(score.UserId, own.UserId) < 0)),
             cancellationToken);
-        return new LeaderboardRow(histogram.Above(own.Score) + ahead + 1, userId, name, own.Score, own.AnswerMs, own.LastFinishedAt, false, true);
+        return new LeaderboardRow(histogram.Above(own.Score) + ahead + 1, userId, ownName, own.Score, own.AnswerMs, own.LastFinishedAt, false, true);
     }
 
     /// <summary>How many on a board scored each score, highest first: one index-only read per board and revision.</summary>
