@@ -1,0 +1,70 @@
+using ActiveCitizen.Bench.Circuits;
+using ActiveCitizen.Tests.E2E;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ActiveCitizen.Tests.LoadClient;
+
+/// <summary>The app with its demo on a real port, for the load scenarios' smoke runs (its own database: the runs change it).</summary>
+public sealed class ScenarioSite : IAsyncLifetime
+{
+    public KestrelApp App { get; } = new();
+    public LiveSite Site { get; private set; } = default!;
+
+    public Task InitializeAsync()
+    {
+        App.StartServer();
+        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        Site = new LiveSite(new Uri(address + "/"), App.DatabasePath);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
+
+/// <summary>
+/// Each load scenario of the bench, run with 20 residents against the app in-process: the figures mean nothing at this size, but the
+/// scenarios' own checks must hold (every circuit renders, every viewer gets the update, every confirmed answer is stored).
+/// </summary>
+public sealed class ScenarioSmokeTests(ScenarioSite fixture) : IClassFixture<ScenarioSite>
+{
+    private const int Residents = 20;
+
+    [Fact]
+    public async Task Circuits_twenty_idea_pages_open_render_their_idea_and_stay_alive()
+    {
+        var result = await CircuitsScenario.RunAsync(fixture.Site, Residents, rate: 50, hold: TimeSpan.FromSeconds(3));
+
+        Assert.Empty(result.Failures);
+        Assert.Equal(Residents, result.Opened);
+        Assert.Equal(Residents, result.RenderedTheirIdea);
+        Assert.Equal(Residents, result.AliveAfterHold);
+        Assert.All(result.StartMilliseconds, milliseconds => Assert.True(milliseconds > 0));
+        Assert.Empty(result.UnansweredJsCalls);
+    }
+
+    [Fact]
+    public async Task Fanout_a_reply_and_a_tag_reach_every_viewer_of_the_idea_and_of_the_catalog()
+    {
+        var result = await FanoutScenario.RunAsync(fixture.Site, Residents, Residents, rate: 50);
+
+        Assert.Empty(result.Failures);
+        Assert.True(result.EveryViewerGotTheComment, $"{result.CommentMilliseconds.Length} of {Residents} viewers got the reply");
+        Assert.True(result.EveryViewerGotTheTag,
+            $"the tag reached {result.TagOnIdeaMilliseconds.Length} idea and {result.TagOnCatalogMilliseconds.Length} catalog viewers of {Residents} each");
+        Assert.Empty(result.UnansweredJsCalls);
+    }
+
+    [Fact]
+    public async Task Quiz_rush_every_answer_confirmed_to_a_resident_is_stored()
+    {
+        var result = await QuizRushScenario.RunAsync(fixture.Site, Residents, window: TimeSpan.FromSeconds(2), startWindow: TimeSpan.FromSeconds(2));
+
+        Assert.Empty(result.Failures);
+        Assert.Equal(Residents, result.Confirmed);
+        Assert.Equal(result.Confirmed, result.Stored);
+        Assert.Equal(Residents, result.AnswerMilliseconds.Length);
+        Assert.Empty(result.UnansweredJsCalls);
+    }
+}

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Diagnostics.Tracing;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing;
+using Microsoft.Diagnostics.Tracing.Parsers;
+
+namespace ActiveCitizen.Bench.Circuits;
+
+/// <summary>
+/// The app as it runs for residents: its own process, built in the bench's configuration (Release for figures), with its own
+/// runtime settings (server GC), on a fresh database in <see cref="DataDirectory"/> seeded with the demo. The bench reads the
+/// server's CPU time and resident memory from the OS, and its live managed heap through the runtime's diagnostics port.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private AppProcess(Process process, Uri baseUri, string dataDirectory)
+    {
+        this.process = process;
+        BaseUri = baseUri;
+        DataDirectory = dataDirectory;
+    }
+
+    public Uri BaseUri { get; }
+    public string DataDirectory { get; }
+    public string DatabasePath => Path.Combine(DataDirectory, "app.db");
+    public int ProcessId => process.Id;
+
+    public static async Task<AppProcess> StartAsync(string dataDirectory)
+    {
+        var root = Options.RepositoryRoot();
+        // The bench's own output folder says which configuration it was built in; the app next to it was built alongside.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var appDll = Path.Combine(root, "ActiveCitizen.App", "bin", configuration, "net10.0", "ActiveCitizen.App.dll");
+        if (!File.Exists(appDll))
+        {
+            throw new InvalidOperationException($"The app is not built at {appDll}; build the bench (it builds the app) first.");
+        }
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        Directory.CreateDirectory(dataDirectory);
+        var port = FreePort();
+        var baseUri = new Uri($"http://127.0.0.1:{port}/");
+        var start = new ProcessStartInfo("dotnet", [appDll])
+        {
+            // The content root: wwwroot and the app's folder, as with `dotnet run`.
+            WorkingDirectory = Path.Combine(root, "ActiveCitizen.App"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // Not Development (no detailed errors, no browser refresh) and not Production (which refuses demo data): as production, with the demo.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
+        start.Environment["ASPNETCORE_URLS"] = baseUri.ToString().TrimEnd('/');
+        start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(dataDirectory, "app.db")}";
+        start.Environment["DemoData__Enabled"] = "true";
+        start.Environment["DataProtection__KeysDirectory"] = Path.Combine(dataDirectory, "keys");
+        start.Environment["Mail__Delivery"] = "Pickup";
+        start.Environment["Mail__PickupDirectory"] = Path.Combine(dataDirectory, "mail");
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        var log = new StreamWriter(Path.Combine(dataDirectory, "app.log")) { AutoFlush = true };
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) { lock (log) { log.WriteLine(line.Data); } } };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { lock (log) { log.WriteLine(line.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var app = new AppProcess(process, baseUri, dataDirectory);
+        using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited at start-up ({process.ExitCode}); see {Path.Combine(dataDirectory, "app.log")}.");
+            }
+            try
+            {
+                if ((await http.GetAsync("")).StatusCode == HttpStatusCode.OK)
+                {
+                    return app;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            if (deadline.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                await app.DisposeAsync();
+                throw new TimeoutException("The app did not answer within 2 minutes.");
+            }
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>CPU time the server has used so far (all threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
+    public long ResidentBytes
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64;
+        }
+    }
+
+    /// <summary>
+    /// Forces a full, blocking collection in the server (the GCHeapCollect keyword of an EventPipe session, as dotnet-gcdump does) and
+    /// returns the bytes that survived it, over all generations and the large and pinned object heaps: the server's live managed heap.
+    /// </summary>
+    public async Task<LiveHeap> MeasureLiveHeapAsync()
+    {
+        var client = new DiagnosticsClient(process.Id);
+        var keywords = (long)(ClrTraceEventParser.Keywords.GC | ClrTraceEventParser.Keywords.GCHeapCollect);
+        using var session = client.StartEventPipeSession(
+            [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, keywords)], requestRundown: false);
+        var measured = new TaskCompletionSource<LiveHeap>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fullCollectionStarted = false;
+        var processing = Task.Run(() =>
+        {
+            using var source = new EventPipeEventSource(session.EventStream);
+            source.Clr.GCStart += collection => fullCollectionStarted |= collection.Depth == 2;
+            source.Clr.GCHeapStats += stats =>
+            {
+                if (fullCollectionStarted)
+                {
+                    measured.TrySetResult(new LiveHeap(
+                        stats.TotalPromotedSize0 + stats.TotalPromotedSize1 + stats.TotalPromotedSize2 + stats.TotalPromotedSize3 + stats.TotalPromotedSize4,
+                        stats.TotalHeapSize));
+                }
+            };
+            source.Process();
+        });
+        try
+        {
+            return await measured.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        finally
+        {
+            await session.StopAsync(CancellationToken.None);
+            await Task.WhenAny(processing, Task.Delay(TimeSpan.FromSeconds(10)));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>Bytes that survived a forced full collection, and the heap's size after it (live bytes plus fragmentation).</summary>
+public sealed record LiveHeap(long LiveBytes, long HeapBytes);

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using ActiveCitizen.App.Features.Ideas;
+using Microsoft.EntityFrameworkCore;
+
+namespace ActiveCitizen.Bench.Circuits;
+
+public sealed record CircuitsResult(
+    int Requested, int Opened, IReadOnlyList<string> Failures, double[] StartMilliseconds, double OpeningSeconds, int RenderedTheirIdea,
+    int AliveAfterHold, TimeSpan ServerCpuOpening, TimeSpan ClientCpuOpening, TimeSpan ServerCpuHolding, TimeSpan ClientCpuHolding,
+    LiveHeap? BaselineHeap, LiveHeap? HeldHeap, long? ServerResidentBytes, IReadOnlyDictionary<string, int> UnansweredJsCalls);
+
+/// <summary>
+/// Scenario "circuits": N residents open idea pages (anonymous visitors, as most readers are) at a steady rate and keep them open;
+/// the server's live heap after a forced full collection, divided by N, is the memory a circuit costs.
+/// </summary>
+public static class CircuitsScenario
+{
+    public static async Task<int> RunAsync(Options options)
+    {
+        var count = options.Number("circuits", 5000);
+        var rate = options.Number("rate", 100);
+        var hold = TimeSpan.FromSeconds(options.Number("hold", 30));
+        await using var site = await LiveSite.OpenAsync(options, "circuits");
+        var result = await RunAsync(site, count, rate, hold);
+
+        Measurements.PrintMachine();
+        Console.WriteLine("Server and client share the machine's cores.");
+        var measurements = new Measurements(result.Opened, warmUp: 0);
+        Measurements.PrintHeader();
+        measurements.Record($"circuit start, {result.Opened:N0} opened at {rate}/s", result.StartMilliseconds);
+        Console.WriteLine();
+        Console.WriteLine($"opened {result.Opened:N0} of {result.Requested:N0} in {result.OpeningSeconds:F1} s; failures {result.Failures.Count}; " +
+                          $"rendered their idea {result.RenderedTheirIdea:N0}; alive after {hold.TotalSeconds:F0} s held {result.AliveAfterHold:N0}");
+        if (result.HeldHeap is { } held && result.BaselineHeap is { } baseline)
+        {
+            Console.WriteLine($"server live heap: {Megabytes(baseline.LiveBytes)} before, {Megabytes(held.LiveBytes)} with the circuits; " +
+                              $"{held.LiveBytes / 1024.0 / result.Opened:F1} KB per circuit (total / N), " +
+                              $"{(held.LiveBytes - baseline.LiveBytes) / 1024.0 / result.Opened:F1} KB per circuit (added / N)");
+            Console.WriteLine($"server resident memory: {Megabytes(result.ServerResidentBytes ?? 0)}");
+        }
+        Console.WriteLine($"CPU while opening: server {result.ServerCpuOpening.TotalSeconds:F1} s, client {result.ClientCpuOpening.TotalSeconds:F1} s " +
+                          $"over {result.OpeningSeconds:F1} s; while holding: server {result.ServerCpuHolding.TotalSeconds:F1} s, client {result.ClientCpuHolding.TotalSeconds:F1} s " +
+                          $"over {hold.TotalSeconds:F0} s");
+        foreach (var failure in result.Failures.GroupBy(failure => failure).Take(5))
+        {
+            Console.WriteLine($"  failure x{failure.Count()}: {failure.Key}");
+        }
+        await measurements.SaveAsync("circuits", new
+        {
+            circuits = count, rate, holdSeconds = hold.TotalSeconds, result.Opened, failures = result.Failures.Count, result.OpeningSeconds,
+            result.RenderedTheirIdea, result.AliveAfterHold,
+            baselineLiveBytes = result.BaselineHeap?.LiveBytes, heldLiveBytes = result.HeldHeap?.LiveBytes, heldHeapBytes = result.HeldHeap?.HeapBytes,
+            kilobytesPerCircuit = result.HeldHeap is null ? (double?)null : result.HeldHeap.LiveBytes / 1024.0 / result.Opened,
+            addedKilobytesPerCircuit = result.HeldHeap is null ? (double?)null : (result.HeldHeap.LiveBytes - result.BaselineHeap!.LiveBytes) / 1024.0 / result.Opened,
+            result.ServerResidentBytes,
+            serverCpuOpeningSeconds = result.ServerCpuOpening.TotalSeconds, clientCpuOpeningSeconds = result.ClientCpuOpening.TotalSeconds,
+            serverCpuHoldingSeconds = result.ServerCpuHolding.TotalSeconds, clientCpuHoldingSeconds = result.ClientCpuHolding.TotalSeconds,
+            result.UnansweredJsCalls,
+        });
+        return result.Failures.Count == 0 && result.AliveAfterHold == result.Requested ? 0 : 1;
+    }
+
+    public static async Task<CircuitsResult> RunAsync(LiveSite site, int count, double rate, TimeSpan hold)
+    {
+        List<(int Id, string Title)> ideas;
+        await using (var db = site.Context())
+        {
+            var visible = await site.VisibleIdeaIdsAsync();
+            ideas = (await db.Set<Idea>().AsNoTracking().Where(idea => visible.Contains(idea.Id)).Select(idea => new { idea.Id, idea.Title }).ToListAsync())
+                .Select(idea => (idea.Id, idea.Title)).ToList();
+        }
+        using var target = new CircuitTarget(site.BaseUri);
+
+        // One circuit opened and closed first, so the baseline holds what any first visitor brings in (caches, compiled queries).
+        await using (var warmUp = new CircuitClient(target, keepsTree: false))
+        {
+            await warmUp.OpenAsync($"ideas/{ideas[0].Id}");
+        }
+        var baseline = site.App is null ? null : await site.App.MeasureLiveHeapAsync();
+
+        var serverCpu = site.ServerCpu;
+        var clientCpu = LiveSite.ClientCpu;
+        var opening = Stopwatch.StartNew();
+        var rendered = 0;
+        var (clients, failed) = await Arrivals.AtRateAsync(count, rate, async index =>
+        {
+            var (id, title) = ideas[index % ideas.Count];
+            var client = new CircuitClient(target, keepsTree: false);
+            var sawTitle = client.WatchForText(title);
+            try
+            {
+                await client.OpenAsync($"ideas/{id}");
+            }
+            catch
+            {
+                await client.DisposeAsync();
+                throw;
+            }
+            if (sawTitle.IsCompletedSuccessfully)
+            {
+                Interlocked.Increment(ref rendered);
+            }
+            return client;
+        });
+        var openingSeconds = opening.Elapsed.TotalSeconds;
+        var serverCpuOpening = site.ServerCpu - serverCpu;
+        var clientCpuOpening = LiveSite.ClientCpu - clientCpu;
+
+        serverCpu = site.ServerCpu;
+        clientCpu = LiveSite.ClientCpu;
+        await Task.Delay(hold);
+        var serverCpuHolding = site.ServerCpu - serverCpu;
+        var clientCpuHolding = LiveSite.ClientCpu - clientCpu;
+        var held = site.App is null ? null : await site.App.MeasureLiveHeapAsync();
+        var resident = site.App?.ResidentBytes;
+        var alive = clients.Count(client => client.Failure is null);
+
+        var failures = failed.Select(exception => exception.Message).Concat(clients.Where(client => client.Failure is not null).Select(client => client.Failure!)).ToList();
+        await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (client, _) => await client.DisposeAsync());
+        return new CircuitsResult(count, clients.Count, failures, clients.Select(client => client.StartDuration.TotalMilliseconds).ToArray(), openingSeconds,
+            rendered, alive, serverCpuOpening, clientCpuOpening, serverCpuHolding, clientCpuHolding, baseline, held, resident,
+            new Dictionary<string, int>(target.UnansweredJsCalls));
+    }
+
+    private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:N1} MB";
+}
