@@ -85,10 +85,6 @@ public partial class IdeaPage
             case IdeaChanged:
                 await LoadAsync();
                 break;
-            case IdeaTagsChanged tagged when idea is not null:
-                // The tags travel with the event: every viewer sees them at once without a read.
-                idea = idea with { Tags = tagged.Tags };
-                break;
             case IdeaModerated moderated when idea is not null:
                 if (moderated.MergedIntoId is { } target)
                 {
@@ -98,6 +94,9 @@ public partial class IdeaPage
                 // Rare, and the page needs more than the event carries (the moderator's note, the listed reason): read it again.
                 await LoadAsync();
                 break;
+            default:
+                // Tag changes among them: the tag chips follow those themselves, without re-rendering the page.
+                return;
         }
         StateHasChanged();
     });

@@ -1,14 +1,12 @@
 using ActiveCitizen.App.Features.Projects;
-using ActiveCitizen.App.Infrastructure.Live;
 using ActiveCitizen.App.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace ActiveCitizen.App.Features.Ideas;
 
-public partial class IdeasCatalogPage : IDisposable
+public partial class IdeasCatalogPage
 {
     /// <summary>One subscription per idea on the page: a tag, a hide or a merge reaches the card at once, with its data.</summary>
-    private readonly List<IDisposable> cardSubscriptions = [];
 
     private IReadOnlyList<(int Id, string Slug, LocalizedText Title)> projects = [];
     private IReadOnlyList<TagView> tags = [];
@@ -54,53 +52,18 @@ public partial class IdeasCatalogPage : IDisposable
         if (load == loads)
         {
             result = page;
-            FollowCards();
         }
     }
 
-    private void FollowCards()
+    /// <summary>A card's idea left every listing (hidden or merged away) while the page was open.</summary>
+    private void RemoveCard(int ideaId)
     {
-        cardSubscriptions.ForEach(subscription => subscription.Dispose());
-        cardSubscriptions.Clear();
-        foreach (var card in result?.Ideas ?? [])
+        if (result is not null)
         {
-            cardSubscriptions.Add(Live.Subscribe<ILiveEvent>(LiveTopics.Idea(card.Id), liveEvent => InvokeAsync(() =>
-            {
-                if (result is null)
-                {
-                    return;
-                }
-                var cards = result.Ideas.ToList();
-                var index = cards.FindIndex(shown => shown.Id == card.Id);
-                if (index < 0)
-                {
-                    return;
-                }
-                switch (liveEvent)
-                {
-                    case IdeaTagsChanged tagged:
-                        cards[index] = cards[index] with { Tags = tagged.Tags };
-                        break;
-                    case IdeaModerated { Hidden: true } or IdeaModerated { MergedIntoId: not null }:
-                        // No longer listed for anyone: it leaves the page.
-                        cards.RemoveAt(index);
-                        break;
-                    case IdeaModerated moderated:
-                        cards[index] = cards[index] with { State = moderated.State };
-                        break;
-                    case IdeaSupportChanged supported:
-                        cards[index] = cards[index] with { SupportCount = supported.SupportCount };
-                        break;
-                    default:
-                        return;
-                }
-                result = result with { Ideas = cards };
-                StateHasChanged();
-            })));
+            result = result with { Ideas = result.Ideas.Where(card => card.Id != ideaId).ToList() };
         }
     }
 
-    public void Dispose() => cardSubscriptions.ForEach(subscription => subscription.Dispose());
 
     private static CatalogSort ParseSort(string? value, string? text) => value switch
     {

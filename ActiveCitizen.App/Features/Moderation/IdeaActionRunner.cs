@@ -30,6 +30,12 @@ public sealed class IdeaActionRunner(
     }
 
     /// <summary>No user: sign in; a user without the role: forbidden.</summary>
+    /// <summary>Whether what the idea page shows about the idea's standing changed: its state and reason, hiding, merging.</summary>
+    private static bool StandingChanged(IdeaSnapshot before, IdeaSnapshot after) =>
+        before.State != after.State || before.StateReason != after.StateReason || before.RejectionReasonId != after.RejectionReasonId ||
+        before.Hidden != after.Hidden || before.HiddenBy != after.HiddenBy || before.HiddenNote != after.HiddenNote ||
+        before.MergedIntoId != after.MergedIntoId;
+
     public static ModerationResult Refusal(ClaimsPrincipal principal) =>
         new(UserAccess.UserIdOf(principal) is null ? ModerationStatus.SignInRequired : ModerationStatus.Forbidden);
 
@@ -85,7 +91,12 @@ public sealed class IdeaActionRunner(
                 await db.Set<ModerationClaim>().Where(claim => claim.ItemKey == itemKey && claim.ModeratorId == actor.Id)
                     .ExecuteUpdateAsync(set => set.SetProperty(claim => claim.ActiveAt, now), cancellationToken);
                 var moderated = new IdeaModerated(ideaId, changed!.State, changed.StateReason, changed.Hidden, changed.MergedIntoId);
-                after.Announcements.Add((LiveTopics.Idea(ideaId), moderated));
+                // Every open page of the idea re-reads it on this event; a change that leaves its standing as it was (a tag, triage)
+                // travels in its own event, and a thousand readers are not sent to the database for nothing.
+                if (StandingChanged(before, changed))
+                {
+                    after.Announcements.Add((LiveTopics.Idea(ideaId), moderated));
+                }
                 after.Announcements.Add((LiveTopics.Project(changed.ProjectId), moderated));
                 after.Announcements.Add((LiveTopics.Moderation, new ModerationQueueChanged(itemKey)));
             }

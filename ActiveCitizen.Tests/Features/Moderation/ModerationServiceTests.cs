@@ -389,6 +389,48 @@ public sealed class ModerationServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_tag_does_not_send_the_ideas_readers_back_to_the_database_but_hiding_it_does()
+    {
+        var project = await harness.ProjectAsync();
+        var (author, _) = await harness.UserAsync("Author");
+        var (_, moderator) = await harness.UserAsync("Maxim", Roles.Moderator);
+        var idea = await harness.IdeaAsync(project, author);
+        var tagId = await harness.TagAsync();
+        var heard = new List<ILiveEvent>();
+        var delivered = new SemaphoreSlim(0);
+        using var _ = harness.LiveEvents.Subscribe<ILiveEvent>(LiveTopics.Idea(idea.Id), liveEvent =>
+        {
+            lock (heard)
+            {
+                heard.Add(liveEvent);
+            }
+            if (liveEvent is IdeaChanged)
+            {
+                delivered.Release();
+            }
+            return Task.CompletedTask;
+        });
+        // The bus keeps each subscriber's order: once this marker arrives, everything announced before it has arrived too.
+        async Task<List<ILiveEvent>> HeardUntilNowAsync()
+        {
+            harness.LiveEvents.Publish(LiveTopics.Idea(idea.Id), new IdeaChanged(idea.Id));
+            Assert.True(await delivered.WaitAsync(TimeSpan.FromSeconds(20)));
+            lock (heard)
+            {
+                var copy = heard.Where(liveEvent => liveEvent is not IdeaChanged).ToList();
+                heard.Clear();
+                return copy;
+            }
+        }
+
+        await harness.Moderation().AddTagAsync(moderator, [idea.Id], tagId);
+        Assert.IsType<IdeaTagsChanged>(Assert.Single(await HeardUntilNowAsync()));
+
+        await harness.Moderation().HideIdeasAsync(moderator, [idea.Id], "Advertising");
+        Assert.True(Assert.IsType<IdeaModerated>(Assert.Single(await HeardUntilNowAsync())).Hidden);
+    }
+
+    [Fact]
     public async Task Three_reports_from_different_residents_hide_an_idea_pending_review_and_put_it_in_the_queue()
     {
         var project = await harness.ProjectAsync();
