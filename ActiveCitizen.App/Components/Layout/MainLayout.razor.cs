@@ -9,7 +9,7 @@ namespace ActiveCitizen.App.Components.Layout;
 
 public partial class MainLayout : IAsyncDisposable
 {
-    private MudThemeProvider? themeProvider;
+    private SharedThemeProvider? themeProvider;
     private ErrorBoundary? errorBoundary;
     private IJSObjectReference? preferencesModule;
     private bool drawerOpen = true;
