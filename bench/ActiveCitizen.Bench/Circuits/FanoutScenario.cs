@@ -8,6 +8,7 @@ namespace ActiveCitizen.Bench.Circuits;
 public sealed record FanoutResult(
     int IdeaId, int IdeaViewers, int CatalogViewers, IReadOnlyList<string> Failures,
     double[] CommentMilliseconds, double[] TagOnIdeaMilliseconds, double[] TagOnCatalogMilliseconds,
+    double ReplyHandledMilliseconds, double TagHandledMilliseconds,
     TimeSpan ServerCpu, TimeSpan ClientCpu, IReadOnlyDictionary<string, int> UnansweredJsCalls)
 {
     public bool EveryViewerGotTheComment => CommentMilliseconds.Length == IdeaViewers;
@@ -41,6 +42,7 @@ public static class FanoutScenario
         measurements.Record($"tag to all {viewers + catalogViewers:N0} viewers",
             Fallback([.. result.TagOnIdeaMilliseconds, .. result.TagOnCatalogMilliseconds]));
         Console.WriteLine();
+        Console.WriteLine($"the poster's click was handled in {result.ReplyHandledMilliseconds:F0} ms, the moderator's in {result.TagHandledMilliseconds:F0} ms");
         Console.WriteLine($"CPU over the run: server {result.ServerCpu.TotalSeconds:F1} s, client {result.ClientCpu.TotalSeconds:F1} s; failures {result.Failures.Count}");
         foreach (var failure in result.Failures.GroupBy(failure => failure).Take(5))
         {
@@ -49,6 +51,7 @@ public static class FanoutScenario
         await measurements.SaveAsync("fanout", new
         {
             viewers, catalogViewers, rate, result.IdeaId, failures = result.Failures.Count,
+            replyHandledMilliseconds = result.ReplyHandledMilliseconds, tagHandledMilliseconds = result.TagHandledMilliseconds,
             commentReached = result.CommentMilliseconds.Length, tagReachedIdea = result.TagOnIdeaMilliseconds.Length,
             tagReachedCatalog = result.TagOnCatalogMilliseconds.Length,
             serverCpuSeconds = result.ServerCpu.TotalSeconds, clientCpuSeconds = result.ClientCpu.TotalSeconds, result.UnansweredJsCalls,
@@ -82,6 +85,7 @@ public static class FanoutScenario
         var (ideaClients, ideaFailures) = await Arrivals.AtRateAsync(viewers, rate, _ => OpenViewerAsync(target, $"ideas/{ideaId}"));
         var (catalogClients, catalogFailures) = await Arrivals.AtRateAsync(catalogViewers, rate, _ => OpenViewerAsync(target, "ideas"));
         failures.AddRange(ideaFailures.Concat(catalogFailures).Select(exception => exception.Message));
+        await site.SettleAsync();
         try
         {
             var replyText = $"Reply {token}";
@@ -92,7 +96,7 @@ public static class FanoutScenario
                 .Select(ElementHandle.Of).FirstOrDefault(), Patience, "the reply button of the opening comment");
             await poster.ClickAsync(reply);
             var commentArrivals = ideaClients.Select(client => client.WatchForText(replyText)).ToArray();
-            var commentSent = await PostAsync(poster, replyText, reply: true);
+            var (commentSent, commentHandled) = await PostAsync(poster, replyText, reply: true);
             var commentMilliseconds = await LatenciesAsync(commentSent, commentArrivals, failures);
 
             await using var moderator = new CircuitClient(target);
@@ -114,11 +118,13 @@ public static class FanoutScenario
             var tagOnCatalog = catalogClients.Select(client => client.WatchForText(tagName)).ToArray();
             var tagSent = Stopwatch.GetTimestamp();
             await moderator.ClickAsync(create);
+            var tagHandled = Stopwatch.GetElapsedTime(tagSent).TotalMilliseconds;
             var tagOnIdeaMilliseconds = await LatenciesAsync(tagSent, tagOnIdea, failures);
             var tagOnCatalogMilliseconds = await LatenciesAsync(tagSent, tagOnCatalog, failures);
 
             failures.AddRange(ideaClients.Concat(catalogClients).Where(client => client.Failure is not null).Select(client => client.Failure!));
             return new FanoutResult(ideaId, viewers, catalogViewers, failures, commentMilliseconds, tagOnIdeaMilliseconds, tagOnCatalogMilliseconds,
+                commentHandled, tagHandled,
                 site.ServerCpu - serverCpu, LiveSite.ClientCpu - clientCpu, new Dictionary<string, int>(target.UnansweredJsCalls));
         }
         finally
@@ -128,8 +134,11 @@ public static class FanoutScenario
         }
     }
 
-    /// <summary>Types into the composer (the reply composer is the page's last) and clicks its button; returns when the click was sent.</summary>
-    private static async Task<long> PostAsync(CircuitClient poster, string text, bool reply)
+    /// <summary>
+    /// Types into the composer (the reply composer is the page's last) and clicks its button; returns when the click was sent, and how
+    /// long the server took to handle it (until the poster's circuit acknowledged the event).
+    /// </summary>
+    private static async Task<(long Sent, double HandledMilliseconds)> PostAsync(CircuitClient poster, string text, bool reply)
     {
         var input = await poster.WaitForAsync(root => root.Descendants()
             .Where(node => node.Attribute("data-testid") == "comment-input" && node.Handlers.ContainsKey("input"))
@@ -140,10 +149,11 @@ public static class FanoutScenario
             .Select(ElementHandle.Of).Skip(reply ? 1 : 0).FirstOrDefault(), Patience, "the post button");
         var sent = Stopwatch.GetTimestamp();
         await poster.ClickAsync(post);
+        var handled = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
         await poster.WaitForAsync(root => root.Descendants()
             .Where(node => node.Attribute("data-testid") == "comment-body" && node.TextContent().Contains(text, StringComparison.Ordinal))
             .Select(ElementHandle.Of).FirstOrDefault(), Patience, "the posted comment");
-        return sent;
+        return (sent, handled);
     }
 
     private static async Task<CircuitClient> OpenViewerAsync(CircuitTarget target, string path)

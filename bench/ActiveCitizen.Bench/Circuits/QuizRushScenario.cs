@@ -92,6 +92,7 @@ public static class QuizRushScenario
             }
         });
         var ready = players.OfType<CircuitClient>().ToList();
+        await site.SettleAsync();
         var serverCpu = site.ServerCpu;
         var clientCpu = LiveSite.ClientCpu;
         var startTimes = new List<double>();
