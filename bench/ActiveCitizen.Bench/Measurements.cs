@@ -40,6 +40,12 @@ public sealed class Measurements(int iterations, int warmUp = 30)
     /// <summary>Records timings measured by the caller (when a call's end is observed elsewhere); returns the p95.</summary>
     public double Record(string name, double[] timings)
     {
+        if (timings.Length == 0)
+        {
+            // Nothing was timed (no viewers of that kind, or none got there): said, and left out of the results.
+            Console.WriteLine($"{name,-52} {"none",8}");
+            return double.NaN;
+        }
         Array.Sort(timings);
         double Percentile(double p) => timings[Math.Min(timings.Length - 1, (int)Math.Ceiling(p * timings.Length) - 1)];
         Console.WriteLine($"{name,-52} {Percentile(0.50),8:F2} {Percentile(0.95),8:F2} {Percentile(0.99),8:F2} {timings[^1],8:F2}");
