@@ -10,8 +10,9 @@ namespace ActiveCitizen.Bench.Circuits;
 
 /// <summary>
 /// The app as it runs for residents: its own process, built in the bench's configuration (Release for figures), with its own
-/// runtime settings (server GC), on a fresh database in <see cref="DataDirectory"/> seeded with the demo. The bench reads the
-/// server's CPU time and resident memory from the OS, and its live managed heap through the runtime's diagnostics port.
+/// runtime settings (server GC), on a fresh database in <see cref="DataDirectory"/>: seeded with the demo, or a copy of a database
+/// the city-scale generator filled. The bench reads the server's CPU time and resident memory from the OS, and its live managed
+/// heap through the runtime's diagnostics port.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -29,7 +30,7 @@ public sealed class AppProcess : IAsyncDisposable
     public string DatabasePath => Path.Combine(DataDirectory, "app.db");
     public int ProcessId => process.Id;
 
-    public static async Task<AppProcess> StartAsync(string dataDirectory)
+    public static async Task<AppProcess> StartAsync(string dataDirectory, string? generatedDatabase = null)
     {
         var root = Options.RepositoryRoot();
         // The bench's own output folder says which configuration it was built in; the app next to it was built alongside.
@@ -44,6 +45,11 @@ public sealed class AppProcess : IAsyncDisposable
             Directory.Delete(dataDirectory, recursive: true);
         }
         Directory.CreateDirectory(dataDirectory);
+        if (generatedDatabase is not null)
+        {
+            // A copy: the app migrates it to the current schema at start-up, and the scenario must not change the generator's file.
+            File.Copy(generatedDatabase, Path.Combine(dataDirectory, "app.db"));
+        }
         var port = FreePort();
         var baseUri = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("dotnet", [appDll])
@@ -58,7 +64,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
         start.Environment["ASPNETCORE_URLS"] = baseUri.ToString().TrimEnd('/');
         start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(dataDirectory, "app.db")}";
-        start.Environment["DemoData__Enabled"] = "true";
+        start.Environment["DemoData__Enabled"] = generatedDatabase is null ? "true" : "false";
         start.Environment["DataProtection__KeysDirectory"] = Path.Combine(dataDirectory, "keys");
         start.Environment["Mail__Delivery"] = "Pickup";
         start.Environment["Mail__PickupDirectory"] = Path.Combine(dataDirectory, "mail");

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using ActiveCitizen.App.Features.Ideas;
-using Microsoft.EntityFrameworkCore;
 
 namespace ActiveCitizen.Bench.Circuits;
 
@@ -20,7 +18,7 @@ public static class CircuitsScenario
         var count = options.Number("circuits", 5000);
         var rate = options.Number("rate", 100);
         var hold = TimeSpan.FromSeconds(options.Number("hold", 30));
-        await using var site = await LiveSite.OpenAsync(options, "circuits");
+        await using var site = await LiveSite.OpenAsync(options, "circuits", takesGeneratedCity: true);
         var result = await RunAsync(site, count, rate, hold);
 
         Measurements.PrintMachine();
@@ -62,13 +60,7 @@ public static class CircuitsScenario
 
     public static async Task<CircuitsResult> RunAsync(LiveSite site, int count, double rate, TimeSpan hold)
     {
-        List<(int Id, string Title)> ideas;
-        await using (var db = site.Context())
-        {
-            var visible = await site.VisibleIdeaIdsAsync();
-            ideas = (await db.Set<Idea>().AsNoTracking().Where(idea => visible.Contains(idea.Id)).Select(idea => new { idea.Id, idea.Title }).ToListAsync())
-                .Select(idea => (idea.Id, idea.Title)).ToList();
-        }
+        var ideas = await site.VisibleIdeasAsync();
         using var target = new CircuitTarget(site.BaseUri);
 
         // One circuit opened and closed first, so the baseline holds what any first visitor brings in (caches, compiled queries).

@@ -28,26 +28,38 @@ public sealed class LiveSite : IAsyncDisposable
     /// <summary>The server's process when the bench started it; null for a site given by URL (no server figures then).</summary>
     public AppProcess? App => app;
 
-    public static async Task<LiveSite> OpenAsync(Options options, string scenario)
+    /// <summary>
+    /// The site for a scenario. <paramref name="takesGeneratedCity"/>: the scenario needs nothing of the demo (no accounts, no quiz),
+    /// so <c>--city path/to/city.db</c> may run it on a copy of a database the city-scale generator filled.
+    /// </summary>
+    public static async Task<LiveSite> OpenAsync(Options options, string scenario, bool takesGeneratedCity = false)
     {
         var url = options.Text("url", "");
         if (url.Length > 0)
         {
             return new LiveSite(new Uri(url.TrimEnd('/') + "/"), options.Path("db", ""));
         }
-        Console.WriteLine("Starting the app (Release build, fresh database with the demo)...");
-        var started = await AppProcess.StartAsync(options.Path("data", $"bench/data/live-{scenario}"));
+        var city = takesGeneratedCity && options.Text("city", "").Length > 0 ? options.Path("city", "") : null;
+        if (city is not null && !File.Exists(city))
+        {
+            throw new FileNotFoundException($"No generated database at {city}; make one with `generate` first.", city);
+        }
+        Console.WriteLine(city is null
+            ? "Starting the app (Release build, fresh database with the demo)..."
+            : $"Starting the app (Release build, on a copy of {city})...");
+        var started = await AppProcess.StartAsync(options.Path("data", $"bench/data/live-{scenario}"), city);
         return new LiveSite(started.BaseUri, started.DatabasePath, started);
     }
 
     public AppDbContext Context() => BenchDatabase.Context(DatabasePath);
 
-    /// <summary>Ideas a resident can open, from the demo: not hidden, not merged away.</summary>
-    public async Task<List<int>> VisibleIdeaIdsAsync()
+    /// <summary>Ideas a resident can open (not hidden, not merged away), with their titles.</summary>
+    public async Task<List<(int Id, string Title)>> VisibleIdeasAsync()
     {
         await using var db = Context();
-        return await db.Set<Idea>().AsNoTracking().Where(idea => idea.HiddenAt == null && idea.MergedIntoId == null)
-            .OrderBy(idea => idea.Id).Select(idea => idea.Id).ToListAsync();
+        return (await db.Set<Idea>().AsNoTracking().Where(idea => idea.HiddenAt == null && idea.MergedIntoId == null)
+                .OrderBy(idea => idea.Id).Select(idea => new { idea.Id, idea.Title }).ToListAsync())
+            .Select(idea => (idea.Id, idea.Title)).ToList();
     }
 
     /// <summary>
