@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace ActiveCitizen.Tests.Features.Ideas;
 
-/// <summary>A catalog card keeps itself current while the catalog is open: tags, supports and standing, or it leaves the list.</summary>
+/// <summary>Cards and tag chips keep themselves current while a page is open: tags, supports and standing, or the card leaves the list.</summary>
 public sealed class LiveIdeaCardTests : ComponentTestContext
 {
     private readonly InProcessLiveEvents live = new(NullLogger<InProcessLiveEvents>.Instance);
@@ -60,4 +60,20 @@ public sealed class LiveIdeaCardTests : ComponentTestContext
 
         Assert.Equal(9, gone.Task.WaitAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult());
     }
+
+    [Fact]
+    public void Tag_chips_moved_to_another_idea_follow_that_idea_and_no_longer_the_first()
+    {
+        var lighting = new TagView(1, "lighting", LocalizedText.Of("Lighting", "Освещение"), "#1b5fa8");
+        var benches = new TagView(2, "benches", LocalizedText.Of("Benches", "Скамейки"), "#0f766e");
+        var chips = Render<TagChips>(parameters => parameters.Add(chip => chip.Tags, []).Add(chip => chip.FollowIdeaId, 7));
+        chips.Render(parameters => parameters.Add(chip => chip.Tags, []).Add(chip => chip.FollowIdeaId, 8));
+
+        live.Publish(LiveTopics.Idea(7), new IdeaTagsChanged(7, [lighting]));
+        live.Publish(LiveTopics.Idea(8), new IdeaTagsChanged(8, [benches]));
+
+        chips.WaitForAssertion(() => Assert.Equal("Benches", chips.Find(".tag-chip").TextContent.Trim()));
+        Assert.DoesNotContain("Lighting", chips.Markup);
+    }
 }
+
