@@ -17,10 +17,12 @@ namespace ActiveCitizen.Bench.Circuits;
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private readonly StreamWriter log;
 
-    private AppProcess(Process process, Uri baseUri, string dataDirectory)
+    private AppProcess(Process process, StreamWriter log, Uri baseUri, string dataDirectory)
     {
         this.process = process;
+        this.log = log;
         BaseUri = baseUri;
         DataDirectory = dataDirectory;
     }
@@ -76,7 +78,7 @@ public sealed class AppProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var app = new AppProcess(process, baseUri, dataDirectory);
+        var app = new AppProcess(process, log, baseUri, dataDirectory);
         using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(10) };
         var deadline = Stopwatch.StartNew();
         while (true)
@@ -170,6 +172,10 @@ public sealed class AppProcess : IAsyncDisposable
             await process.WaitForExitAsync();
         }
         process.Dispose();
+        lock (log)
+        {
+            log.Dispose();
+        }
     }
 
     private static int FreePort()

@@ -38,11 +38,12 @@ public sealed partial class CircuitClient(CircuitTarget target, bool keepsTree =
     private long rendererObjectId = -1;
     private int nextCallId;
     private int nextJsObjectId = 1;
-    private int routesComponentId = -1;
     private readonly Dictionary<string, int> rootComponents = [];
 
     /// <summary>The router is the page's last interactive root (HeadOutlet comes first, from the head); JS.AttachComponent names it by this.</summary>
     private string routesComponentSelector = "";
+
+    private int RoutesComponentId => rootComponents.GetValueOrDefault(routesComponentSelector, -1);
 
     public bool KeepsTree => keepsTree;
 
@@ -52,13 +53,6 @@ public sealed partial class CircuitClient(CircuitTarget target, bool keepsTree =
     /// <summary>From the page request to the server's end of the root components' first render.</summary>
     public TimeSpan StartDuration { get; private set; }
 
-    public int BatchesReceived { get; private set; }
-
-    /// <summary>Every render batch as it arrived (id, bytes), for recording a session; called on the receiving thread.</summary>
-    public Action<long, byte[]>? RenderBatchReceived { get; set; }
-
-    /// <summary>The root components the server attached: the page's marker number ("1", "2") to the component id.</summary>
-    public IReadOnlyDictionary<string, int> RootComponents => rootComponents;
     public string? Failure { get; private set; }
 
     /// <summary>Signs in through the app's sign-in form, as a browser does: its antiforgery token, then the post; the cookie is kept.</summary>
@@ -84,8 +78,24 @@ public sealed partial class CircuitClient(CircuitTarget target, bool keepsTree =
         }
     }
 
-    /// <summary>Loads <paramref name="path"/> and opens its circuit; returns once the interactive page has rendered.</summary>
+    /// <summary>
+    /// Loads <paramref name="path"/> and opens its circuit; returns once the interactive page has rendered. A circuit that fails to open
+    /// is closed again here, so the server does not keep it.
+    /// </summary>
     public async Task OpenAsync(string path, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await OpenCircuitAsync(path, cancellationToken);
+        }
+        catch
+        {
+            await DisconnectAsync();
+            throw;
+        }
+    }
+
+    private async Task OpenCircuitAsync(string path, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var page = await GetStringAsync(path, cancellationToken);
@@ -143,7 +153,7 @@ public sealed partial class CircuitClient(CircuitTarget target, bool keepsTree =
         RequireTree();
         lock (treeLock)
         {
-            return routesComponentId < 0 ? "" : tree.Component(routesComponentId)!.TextContent();
+            return RoutesComponentId < 0 ? "" : tree.Component(RoutesComponentId)!.TextContent();
         }
     }
 
@@ -164,7 +174,7 @@ public sealed partial class CircuitClient(CircuitTarget target, bool keepsTree =
         var waiter = new Waiter(root => probe(root));
         lock (treeLock)
         {
-            if (routesComponentId >= 0 && probe(tree.Component(routesComponentId)!) is { } found)
+            if (RoutesComponentId >= 0 && probe(tree.Component(RoutesComponentId)!) is { } found)
             {
                 return (found, Stopwatch.GetTimestamp());
             }
@@ -388,19 +398,14 @@ public sealed partial class CircuitClient(CircuitTarget target, bool keepsTree =
                 await AnswerJsCallAsync((long)arguments[0]!, (string)arguments[1]!, (string?)arguments[2] ?? "[]", (long)(arguments[3] ?? 0L));
                 break;
             case "JS.AttachComponent":
-                rootComponents[(string)arguments[1]!] = (int)(long)arguments[0]!;
-                if ((string)arguments[1]! == routesComponentSelector)
-                {
-                    routesComponentId = (int)(long)arguments[0]!;
-                }
                 lock (treeLock)
                 {
+                    rootComponents[(string)arguments[1]!] = (int)(long)arguments[0]!;
                     tree.AttachRoot((int)(long)arguments[0]!);
                 }
                 break;
             case "JS.RenderBatch":
                 var batchId = (long)arguments[0]!;
-                RenderBatchReceived?.Invoke(batchId, (byte[])arguments[1]!);
                 OnRenderBatch((byte[])arguments[1]!, arrivedAt);
                 await SendRawAsync(BlazorPack.Invocation(null, "OnRenderCompleted", batchId, null));
                 break;
@@ -430,7 +435,6 @@ public sealed partial class CircuitClient(CircuitTarget target, bool keepsTree =
 
     private void OnRenderBatch(byte[] data, long arrivedAt)
     {
-        BatchesReceived++;
         lock (treeLock)
         {
             for (var index = textWatchers.Count - 1; index >= 0; index--)
@@ -446,11 +450,11 @@ public sealed partial class CircuitClient(CircuitTarget target, bool keepsTree =
                 return;
             }
             tree.Apply(RenderBatch.Read(data));
-            if (routesComponentId < 0 || waiters.Count == 0)
+            if (RoutesComponentId < 0 || waiters.Count == 0)
             {
                 return;
             }
-            var root = tree.Component(routesComponentId)!;
+            var root = tree.Component(RoutesComponentId)!;
             for (var index = waiters.Count - 1; index >= 0; index--)
             {
                 if (waiters[index].Probe(root) is { } found)

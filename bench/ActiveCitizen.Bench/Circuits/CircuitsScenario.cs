@@ -79,15 +79,7 @@ public static class CircuitsScenario
             var (id, title) = ideas[index % ideas.Count];
             var client = new CircuitClient(target, keepsTree: false);
             var sawTitle = client.WatchForText(title);
-            try
-            {
-                await client.OpenAsync($"ideas/{id}");
-            }
-            catch
-            {
-                await client.DisposeAsync();
-                throw;
-            }
+            await client.OpenAsync($"ideas/{id}");
             if (sawTitle.IsCompletedSuccessfully)
             {
                 Interlocked.Increment(ref rendered);

@@ -159,16 +159,8 @@ public static class FanoutScenario
     private static async Task<CircuitClient> OpenViewerAsync(CircuitTarget target, string path)
     {
         var client = new CircuitClient(target, keepsTree: false);
-        try
-        {
-            await client.OpenAsync(path);
-            return client;
-        }
-        catch
-        {
-            await client.DisposeAsync();
-            throw;
-        }
+        await client.OpenAsync(path);
+        return client;
     }
 
     private static async Task<double[]> LatenciesAsync(long sentAt, Task<long>[] arrivals, List<string> failures)
