@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using MudBlazor;
@@ -6,28 +6,32 @@ using MudBlazor;
 namespace ActiveCitizen.App.Components.Layout;
 
 /// <summary>
-/// MudThemeProvider, with its stylesheet built once per theme and palette for the whole server. The stock provider writes the theme's
-/// CSS variables as a new string of about 24 KB on every render, and each circuit's render tree keeps the last two: some 50 KB of
-/// every open page spent on text that depends only on the theme and on light or dark.
+/// MudThemeProvider, with one copy of its stylesheet for the whole server. The stock provider writes the theme's CSS variables as a
+/// new string of about 24 KB on every render, and each circuit's render tree keeps the last two: some 50 KB of every open page spent
+/// on text that only the theme and light or dark decide. The text is still built by MudBlazor from its own state; only the first copy
+/// of each distinct stylesheet is kept and handed to every circuit.
 /// </summary>
 public sealed class SharedThemeProvider : MudThemeProvider
 {
-    private static readonly ConditionalWeakTable<MudTheme, string?[]> Stylesheets = new();
+    /// <summary>Light and dark of the app's one theme; the bound only guards against a theme that keeps changing.</summary>
+    private const int MaxStylesheets = 8;
+
+    private static readonly ConcurrentDictionary<string, string> Stylesheets = new(StringComparer.Ordinal);
     private static readonly string Scrollbar = BuildMudBlazorScrollbar();
 
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
-        if (Theme is null)
-        {
-            base.BuildRenderTree(builder);
-            return;
-        }
         if (!DefaultScrollbar)
         {
+            // Markup MudBlazor generates from constants, not from anything a user typed.
             builder.AddContent(0, (MarkupString)Scrollbar);
         }
-        // [light, dark]; two circuits building the same one at once build equal strings, and either may stay.
-        var stylesheets = Stylesheets.GetValue(Theme, _ => new string?[2]);
-        builder.AddContent(1, (MarkupString)(stylesheets[IsDarkMode ? 1 : 0] ??= BuildTheme()));
+        // Generated from the theme in code (AppTheme) by MudBlazor, never from user input.
+        builder.AddContent(1, (MarkupString)Shared(BuildTheme()));
     }
+
+    private static string Shared(string stylesheet) =>
+        Stylesheets.TryGetValue(stylesheet, out var shared) ? shared
+        : Stylesheets.Count < MaxStylesheets ? Stylesheets.GetOrAdd(stylesheet, stylesheet)
+        : stylesheet;
 }

@@ -51,14 +51,14 @@ public sealed class LiveIdeaCardTests : ComponentTestContext
     }
 
     [Fact]
-    public void A_card_whose_idea_is_hidden_asks_the_list_to_drop_it()
+    public async Task A_card_whose_idea_is_hidden_asks_the_list_to_drop_it()
     {
         var gone = new TaskCompletionSource<int>();
         Render<LiveIdeaCard>(parameters => parameters.Add(card => card.Idea, Card(9)).Add(card => card.OnGone, (int id) => gone.TrySetResult(id)));
 
         live.Publish(LiveTopics.Idea(9), new IdeaModerated(9, IdeaState.Submitted, null, true, null));
 
-        Assert.Equal(9, gone.Task.WaitAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult());
+        Assert.Equal(9, await gone.Task.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
