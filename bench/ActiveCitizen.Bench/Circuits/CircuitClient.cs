@@ -53,6 +53,9 @@ public sealed partial class CircuitClient(CircuitTarget target, bool keepsTree =
     /// <summary>From the page request to the server's end of the root components' first render.</summary>
     public TimeSpan StartDuration { get; private set; }
 
+    /// <summary>The WebSocket extensions the server agreed to (its <c>Sec-WebSocket-Extensions</c> answer), empty when none.</summary>
+    public string SocketExtensions { get; private set; } = "";
+
     public string? Failure { get; private set; }
 
     /// <summary>Signs in through the app's sign-in form, as a browser does: its antiforgery token, then the post; the cookie is kept.</summary>
@@ -130,10 +133,16 @@ public sealed partial class CircuitClient(CircuitTarget target, bool keepsTree =
             socket = new ClientWebSocket();
             socket.Options.SetBuffer(4096, 4096);
             socket.Options.KeepAliveInterval = TimeSpan.Zero;
+            // Chromium offers "permessage-deflate; client_max_window_bits" and Blazor accepts it, so every browser's circuit has a
+            // compressing socket on the server; these defaults send the same offer, so the server pays what a browser costs it.
+            socket.Options.DangerousDeflateOptions = new WebSocketDeflateOptions();
+            socket.Options.CollectHttpResponseDetails = true;
             socket.Options.SetRequestHeader("Cookie", CookieHeader());
             var scheme = target.BaseUri.Scheme == "https" ? "wss" : "ws";
             var uri = new UriBuilder(new Uri(target.BaseUri, $"_blazor?id={Uri.EscapeDataString(token)}")) { Scheme = scheme }.Uri;
             await socket.ConnectAsync(uri, cancellationToken);
+            SocketExtensions = socket.HttpResponseHeaders?.TryGetValue("Sec-WebSocket-Extensions", out var extensions) == true ? string.Join(", ", extensions) : "";
+            socket.HttpResponseHeaders = null;
         }
 
         receiving = Task.Run(ReceiveLoopAsync, CancellationToken.None);
