@@ -13,7 +13,6 @@ public partial class MainLayout : IAsyncDisposable
     private ErrorBoundary? errorBoundary;
     private IJSObjectReference? preferencesModule;
     private bool drawerOpen = true;
-    private bool interactive;
     private bool isDarkMode;
     private ThemePreference theme;
 
@@ -38,16 +37,17 @@ public partial class MainLayout : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender)
+        if (!firstRender || theme != ThemePreference.System || themeProvider is null)
         {
             return;
         }
-        interactive = true;
-        if (theme == ThemePreference.System && themeProvider is not null)
+        // Only a dark system theme re-renders the layout: a re-render reaches every component of the shell, in every circuit.
+        var systemDark = await themeProvider.GetSystemDarkModeAsync();
+        if (systemDark != isDarkMode)
         {
-            isDarkMode = await themeProvider.GetSystemDarkModeAsync();
+            isDarkMode = systemDark;
+            StateHasChanged();
         }
-        StateHasChanged();
     }
 
     private void ToggleDrawer() => drawerOpen = !drawerOpen;

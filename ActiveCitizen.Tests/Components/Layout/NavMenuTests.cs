@@ -6,7 +6,9 @@ using ActiveCitizen.App.Features.Projects;
 using ActiveCitizen.App.Infrastructure.Security;
 using ActiveCitizen.Tests.Infrastructure;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Interfaces;
 
 namespace ActiveCitizen.Tests.Components.Layout;
 
@@ -82,5 +84,46 @@ public sealed class NavMenuTests : ComponentTestContext
         Assert.Equal(["Главная", "Проекты", "Идеи", "Администрирование", "Управление проектами"],
             menu.FindAll("a.mud-nav-link").Select(link => link.TextContent.Trim()));
         Assert.Equal("Основная навигация", menu.Find("nav").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void The_link_to_the_current_section_is_marked_and_follows_navigation()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/ideas/7?sort=new");
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["/ideas"], CurrentLinks(menu));
+
+        navigation.NavigateTo("/");
+        menu.WaitForAssertion(() => Assert.Equal(["/"], CurrentLinks(menu)));
+
+        navigation.NavigateTo("/projects");
+        menu.WaitForAssertion(() => Assert.Equal(["/projects"], CurrentLinks(menu)));
+    }
+
+    [Fact]
+    public void Following_a_link_lets_the_drawer_close_where_it_covers_the_page()
+    {
+        var drawer = new CountingDrawer();
+        var menu = Render<NavMenu>(parameters => parameters.AddCascadingValue<INavigationEventReceiver>(drawer));
+
+        menu.FindAll("a.mud-nav-link").Single(link => link.GetAttribute("href") == "/ideas").Click();
+
+        Assert.Equal(1, drawer.Navigations);
+    }
+
+    private static string[] CurrentLinks(IRenderedComponent<NavMenu> menu) =>
+        [.. menu.FindAll("a.mud-nav-link[aria-current=page]").Where(link => link.ClassList.Contains("active")).Select(link => link.GetAttribute("href")!)];
+
+    private sealed class CountingDrawer : INavigationEventReceiver
+    {
+        public int Navigations { get; private set; }
+
+        public Task OnNavigation()
+        {
+            Navigations++;
+            return Task.CompletedTask;
+        }
     }
 }
