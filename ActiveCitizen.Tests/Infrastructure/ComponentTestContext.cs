@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using ActiveCitizen.App.Infrastructure.Localization;
 using ActiveCitizen.App.Infrastructure.Security;
 using Bunit;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -28,7 +29,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         UseCulture("en");
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddLocalization();
+        Services.AddCachedLocalization();
         Services.AddAuthorizationBuilder().AddActiveCitizenPolicies();
         // bUnit pre-registers placeholders that refuse every check; these tests evaluate the app's real policies instead.
         Services.Replace(ServiceDescriptor.Transient<IAuthorizationService, DefaultAuthorizationService>());

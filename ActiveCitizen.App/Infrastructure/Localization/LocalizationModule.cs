@@ -14,7 +14,7 @@ public static class LocalizationModule
 
     public static IHostApplicationBuilder AddLocalizationSupport(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddLocalization();
+        builder.Services.AddCachedLocalization();
         builder.Services.AddTransient<MudBlazor.MudLocalizer, ResourceMudLocalizer>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
