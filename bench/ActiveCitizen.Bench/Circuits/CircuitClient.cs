@@ -24,7 +24,7 @@ public sealed partial class CircuitClient(CircuitTarget target, bool keepsTree =
     private readonly Lock treeLock = new();
     private readonly RenderedTree tree = new();
     private readonly List<Waiter> waiters = [];
-    private readonly List<(string Text, TaskCompletionSource<long> Arrival)> textWatchers = [];
+    private readonly List<(string Text, TaskCompletionSource<TextBatch> Arrival)> textWatchers = [];
     private readonly Dictionary<string, TaskCompletionSource<string>> pendingEvents = [];
     private readonly TaskCompletionSource handshake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -221,12 +221,12 @@ public sealed partial class CircuitClient(CircuitTarget target, bool keepsTree =
             .FirstOrDefault(), timeout, $"a button '{text}'");
 
     /// <summary>
-    /// Resolves with the arrival time (a <see cref="Stopwatch"/> timestamp) of the first render batch whose strings contain
-    /// <paramref name="text"/>: the moment this tab would show it.
+    /// The first render batch whose strings contain <paramref name="text"/>: when it arrived (the moment this tab would show it), and
+    /// what it cost the server.
     /// </summary>
-    public Task<long> WatchForText(string text)
+    public Task<TextBatch> WatchForText(string text)
     {
-        var arrival = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var arrival = new TaskCompletionSource<TextBatch>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (treeLock)
         {
             textWatchers.Add((text, arrival));
@@ -450,7 +450,7 @@ public sealed partial class CircuitClient(CircuitTarget target, bool keepsTree =
             {
                 if (RenderBatch.ContainsText(data, textWatchers[index].Text))
                 {
-                    textWatchers[index].Arrival.TrySetResult(arrivedAt);
+                    textWatchers[index].Arrival.TrySetResult(new TextBatch(arrivedAt, RenderBatch.UpdatedComponentCount(data), data.Length));
                     textWatchers.RemoveAt(index);
                 }
             }
@@ -638,3 +638,6 @@ public sealed record ElementHandle(IReadOnlyDictionary<string, ulong> Handlers, 
         new(new Dictionary<string, ulong>(node.Handlers), node.OwnerComponentId, RenderedTree.Normalize(node.TextContent()),
             new Dictionary<string, string?>(node.Attributes));
 }
+
+/// <summary>A render batch that carried a watched text: its arrival (a <see cref="Stopwatch"/> timestamp), the components it re-rendered, its size.</summary>
+public sealed record TextBatch(long ArrivedAt, int UpdatedComponents, int Bytes);

@@ -9,10 +9,29 @@ public sealed record FanoutResult(
     int IdeaId, int IdeaViewers, int CatalogViewers, IReadOnlyList<string> Failures,
     double[] CommentMilliseconds, double[] TagOnIdeaMilliseconds, double[] TagOnCatalogMilliseconds,
     double ReplyHandledMilliseconds, double TagHandledMilliseconds,
+    BatchCost ReplyBatch, BatchCost TagOnIdeaBatch, BatchCost TagOnCatalogBatch,
     TimeSpan ServerCpu, TimeSpan ClientCpu, IReadOnlyDictionary<string, int> UnansweredJsCalls)
 {
     public bool EveryViewerGotTheComment => CommentMilliseconds.Length == IdeaViewers;
     public bool EveryViewerGotTheTag => TagOnIdeaMilliseconds.Length == IdeaViewers && TagOnCatalogMilliseconds.Length == CatalogViewers;
+}
+
+/// <summary>
+/// What one viewer's update cost the server, as the median over viewers of the batch that carried it: components re-rendered, bytes.
+/// Unlike the latencies these do not depend on how busy the machine is.
+/// </summary>
+public sealed record BatchCost(double Components, double Bytes)
+{
+    public static BatchCost Of(IReadOnlyCollection<TextBatch> batches) => batches.Count == 0 ? new(0, 0) : new(
+        Median(batches.Select(batch => (double)batch.UpdatedComponents)), Median(batches.Select(batch => (double)batch.Bytes)));
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    public override string ToString() => $"{Components:F0} components, {Bytes:N0} bytes";
 }
 
 /// <summary>
@@ -43,6 +62,8 @@ public static class FanoutScenario
             [.. result.TagOnIdeaMilliseconds, .. result.TagOnCatalogMilliseconds]);
         Console.WriteLine();
         Console.WriteLine($"the poster's click was handled in {result.ReplyHandledMilliseconds:F0} ms, the moderator's in {result.TagHandledMilliseconds:F0} ms");
+        Console.WriteLine($"per viewer, the batch that carried the reply: {result.ReplyBatch}; the tag: {result.TagOnIdeaBatch} on the idea, " +
+                          $"{result.TagOnCatalogBatch} on the catalog (medians)");
         Console.WriteLine($"CPU over the run: server {result.ServerCpu.TotalSeconds:F1} s, client {result.ClientCpu.TotalSeconds:F1} s; failures {result.Failures.Count}");
         foreach (var failure in result.Failures.GroupBy(failure => failure).Take(5))
         {
@@ -52,6 +73,7 @@ public static class FanoutScenario
         {
             viewers, catalogViewers, rate, result.IdeaId, failures = result.Failures.Count,
             replyHandledMilliseconds = result.ReplyHandledMilliseconds, tagHandledMilliseconds = result.TagHandledMilliseconds,
+            replyBatch = result.ReplyBatch, tagOnIdeaBatch = result.TagOnIdeaBatch, tagOnCatalogBatch = result.TagOnCatalogBatch,
             commentReached = result.CommentMilliseconds.Length, tagReachedIdea = result.TagOnIdeaMilliseconds.Length,
             tagReachedCatalog = result.TagOnCatalogMilliseconds.Length,
             serverCpuSeconds = result.ServerCpu.TotalSeconds, clientCpuSeconds = result.ClientCpu.TotalSeconds, result.UnansweredJsCalls,
@@ -124,7 +146,7 @@ public static class FanoutScenario
 
             failures.AddRange(ideaClients.Concat(catalogClients).Where(client => client.Failure is not null).Select(client => client.Failure!));
             return new FanoutResult(ideaId, viewers, catalogViewers, failures, commentMilliseconds, tagOnIdeaMilliseconds, tagOnCatalogMilliseconds,
-                commentHandled, tagHandled,
+                commentHandled, tagHandled, BatchCost.Of(Arrived(commentArrivals)), BatchCost.Of(Arrived(tagOnIdea)), BatchCost.Of(Arrived(tagOnCatalog)),
                 site.ServerCpu - serverCpu, LiveSite.ClientCpu - clientCpu, new Dictionary<string, int>(target.UnansweredJsCalls));
         }
         finally
@@ -163,7 +185,10 @@ public static class FanoutScenario
         return client;
     }
 
-    private static async Task<double[]> LatenciesAsync(long sentAt, Task<long>[] arrivals, List<string> failures)
+    private static TextBatch[] Arrived(Task<TextBatch>[] arrivals) =>
+        [.. arrivals.Where(arrival => arrival.IsCompletedSuccessfully).Select(arrival => arrival.Result)];
+
+    private static async Task<double[]> LatenciesAsync(long sentAt, Task<TextBatch>[] arrivals, List<string> failures)
     {
         var all = Task.WhenAll(arrivals);
         await Task.WhenAny(all, Task.Delay(Patience));
@@ -173,6 +198,6 @@ public static class FanoutScenario
             failures.Add($"{missed} viewers did not receive the update within {Patience.TotalSeconds:F0} s");
         }
         return arrivals.Where(arrival => arrival.IsCompletedSuccessfully)
-            .Select(arrival => Stopwatch.GetElapsedTime(sentAt, arrival.Result).TotalMilliseconds).ToArray();
+            .Select(arrival => Stopwatch.GetElapsedTime(sentAt, arrival.Result.ArrivedAt).TotalMilliseconds).ToArray();
     }
 }

@@ -95,6 +95,9 @@ public sealed record RenderBatch(
         return new RenderBatch(diffs, frames, disposedComponentIds, disposedHandlerIds, strings);
     }
 
+    /// <summary>How many components the server re-rendered for this batch, read from the trailer without decoding the rest.</summary>
+    public static int UpdatedComponentCount(ReadOnlySpan<byte> data) => Int(data, Int(data, data.Length - TrailerSize));
+
     /// <summary>Only the batch's strings: enough to see whether a text reached a viewer, without building frames.</summary>
     public static string?[] ReadStrings(ReadOnlySpan<byte> data)
     {
