@@ -84,17 +84,22 @@ public static class WebAppModule
         return app;
     }
 
+    /// <summary>Whether live updates travel compressed (permessage-deflate) to browsers that offer it.</summary>
+    public const string CompressUpdatesSetting = "LiveUpdates:CompressWebSocket";
+
     public static WebApplication MapInfrastructure(this WebApplication app)
     {
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapCultureSwitch();
+        var compressUpdates = app.Configuration.GetValue<bool>(CompressUpdatesSetting);
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(options =>
             options.ConfigureWebSocketAcceptContext = (_, accept) =>
             {
-                // Browsers' render batches stay compressed, but the server drops its compressor after each message instead of keeping
-                // one (about 380 KB of native memory) for every open circuit, most of which sit idle between events.
-                accept.DangerousEnableCompression = true;
+                // Off unless chosen: deflating every reader's render batches cost the server twice the CPU of rendering them in the
+                // fan-out benchmark (docs/PERFORMANCE.md). When on, the compressor is dropped after each message rather than kept
+                // (about 380 KB of native memory) for every open circuit, most of which sit idle between events.
+                accept.DangerousEnableCompression = compressUpdates;
                 accept.DisableServerContextTakeover = true;
                 return Task.CompletedTask;
             });

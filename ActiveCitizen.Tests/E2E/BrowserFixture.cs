@@ -83,7 +83,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 /// <summary>The app served by Kestrel on a free loopback port, as a browser needs it.</summary>
 public sealed class KestrelApp : AppFactory
 {
-    public KestrelApp() : base("Testing", demoData: true)
+    public KestrelApp(IReadOnlyDictionary<string, string>? settings = null) : base("Testing", demoData: true, settings: settings)
     {
         UseKestrel(0);
     }
