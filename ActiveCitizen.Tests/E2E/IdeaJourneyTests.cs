@@ -49,6 +49,8 @@ public sealed class IdeaJourneyTests(BrowserFixture browser)
         await Expect(page).ToHaveURLAsync(browser.BaseUrl + "/");
         await page.GotoAsync($"/projects/{DemoProjects.HousingSlug}/submit");
         await WaitUntilInteractiveAsync(page);
+        // Interactive means clicks are handled; the tab keeps typed text only once the page has set up its draft.
+        await Expect(page.Locator("[data-draft-kept=true]")).ToHaveCountAsync(1);
         await page.Locator("#idea-title").FillAsync("Benches along the embankment");
 
         await page.Context.SetOfflineAsync(true);
