@@ -15,7 +15,6 @@ public partial class IdeaSubmissionPage
     private ElementReference formElement;
     private IJSObjectReference? draftModule;
     private string draftKey = "";
-    private bool draftKept;
     private string? closedMessage;
     private DateTime? submissionEnds;
     private string? title;
@@ -72,8 +71,6 @@ public partial class IdeaSubmissionPage
             }
             await draftModule.InvokeVoidAsync("setField", draftKey, "submissionKey", submissionKey.ToString());
             await draftModule.InvokeVoidAsync("watch", formElement, draftKey);
-            draftKept = true;
-            StateHasChanged();
         }
         catch (JSException exception)
         {

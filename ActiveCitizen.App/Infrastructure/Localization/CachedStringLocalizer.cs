@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -27,8 +28,24 @@ public sealed class CachedStringLocalizer(IStringLocalizer resources) : IStringL
 {
     private readonly ConcurrentDictionary<(string Culture, string Name), LocalizedString> texts = new();
 
-    public LocalizedString this[string name] =>
-        texts.GetOrAdd((CultureInfo.CurrentUICulture.Name, name), static (key, resources) => resources[key.Name], resources);
+    public LocalizedString this[string name]
+    {
+        get
+        {
+            var key = (CultureInfo.CurrentUICulture.Name, name);
+            if (texts.TryGetValue(key, out var kept))
+            {
+                return kept;
+            }
+            var text = resources[name];
+            // Only texts that exist are kept: a name can come from a request (a status cookie), and misses must not grow the cache.
+            if (!text.ResourceNotFound)
+            {
+                texts.TryAdd(key, text);
+            }
+            return text;
+        }
+    }
 
     public LocalizedString this[string name, params object[] arguments]
     {
@@ -49,7 +66,7 @@ public static class CachedLocalization
     public static IServiceCollection AddCachedLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
-        services.AddSingleton<IStringLocalizerFactory, CachedStringLocalizerFactory>();
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, CachedStringLocalizerFactory>());
         return services;
     }
 }

@@ -45,7 +45,11 @@ export function watch(form, key) {
         }
     });
     form.addEventListener("input", save);
-    watched.set(key, () => form.removeEventListener("input", save));
+    form.dataset.draftKept = "true";
+    watched.set(key, () => {
+        form.removeEventListener("input", save);
+        delete form.dataset.draftKept;
+    });
 }
 
 export function unwatch(key) {

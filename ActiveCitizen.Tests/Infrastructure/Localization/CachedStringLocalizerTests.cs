@@ -67,6 +67,41 @@ public sealed class CachedStringLocalizerTests
         Assert.True(missing.ResourceNotFound);
     }
 
+    [Fact]
+    public void Names_that_are_not_texts_are_not_kept_however_many_are_asked_for()
+    {
+        using var _ = new CultureScope("en");
+        var counting = new CountingLocalizer(resources);
+        var localizer = new CachedStringLocalizer(counting);
+
+        // A status message's name comes from a cookie anyone can set: misses go to the resources every time instead of piling up.
+        localizer["No.Such.Text"].ToString();
+        localizer["No.Such.Text"].ToString();
+        localizer["Discussion.Title"].ToString();
+        localizer["Discussion.Title"].ToString();
+
+        Assert.Equal(2, counting.Lookups["No.Such.Text"]);
+        Assert.Equal(1, counting.Lookups["Discussion.Title"]);
+    }
+
+    private sealed class CountingLocalizer(IStringLocalizer inner) : IStringLocalizer
+    {
+        public Dictionary<string, int> Lookups { get; } = [];
+
+        public LocalizedString this[string name]
+        {
+            get
+            {
+                Lookups[name] = Lookups.GetValueOrDefault(name) + 1;
+                return inner[name];
+            }
+        }
+
+        public LocalizedString this[string name, params object[] arguments] => inner[name, arguments];
+
+        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => inner.GetAllStrings(includeParentCultures);
+    }
+
     private sealed class CultureScope : IDisposable
     {
         private readonly CultureInfo culture = CultureInfo.CurrentCulture;
