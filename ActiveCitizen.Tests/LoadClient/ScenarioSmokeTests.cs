@@ -44,10 +44,12 @@ public sealed class ScenarioSmokeTests(ScenarioSite fixture) : IClassFixture<Sce
         Assert.Empty(result.UnansweredJsCalls);
     }
 
-    [Fact]
-    public async Task Fanout_a_reply_and_a_tag_reach_every_viewer_of_the_idea_and_of_the_catalog()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Fanout_a_reply_and_a_tag_reach_every_viewer_of_the_idea_and_of_the_catalog(bool signedInReaders)
     {
-        var result = await FanoutScenario.RunAsync(fixture.Site, Residents, Residents, rate: 50);
+        var result = await FanoutScenario.RunAsync(fixture.Site, Residents, Residents, rate: 50, signedInReaders);
 
         Assert.Empty(result.Failures);
         Assert.True(result.EveryViewerGotTheComment, $"{result.CommentMilliseconds.Length} of {Residents} viewers got the reply");

@@ -133,6 +133,33 @@ public sealed class DiscussionPanelTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task What_a_reader_is_typing_stays_while_others_comments_arrive_and_the_composer_empties_once_theirs_is_posted()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var (annaId, anna) = await harness.ResidentAsync("Anna");
+        var (_, boris) = await harness.ResidentAsync("Boris");
+        var first = await harness.PostAsync(anna, idea, "The first comment");
+        SignInAs(annaId, []);
+        var panel = RenderPanel(idea);
+        panel.WaitForAssertion(() => Assert.Equal(["The first comment"], Bodies(panel)));
+
+        panel.Find("[data-testid=comment-composer] textarea").Input("Half-written thought");
+        await harness.PostAsync(boris, idea, "A reply by Boris", first.Id);
+        panel.WaitForAssertion(() => Assert.Equal(["The first comment", "A reply by Boris"], Bodies(panel)));
+
+        Assert.Equal("Half-written thought", panel.Find("[data-testid=comment-composer] textarea").GetAttribute("value"));
+
+        await panel.InvokeAsync(() => panel.Find("[data-testid=post-comment]").Click());
+
+        panel.WaitForAssertion(() =>
+        {
+            Assert.Equal("Half-written thought", Bodies(panel)[0]);
+            Assert.True(string.IsNullOrEmpty(panel.Find("[data-testid=comment-composer] textarea").GetAttribute("value")));
+            Assert.False(panel.Find("[data-testid=post-comment]").HasAttribute("disabled"));
+        });
+    }
+
+    [Fact]
     public async Task A_live_comment_is_shown_from_the_event_alone_without_asking_the_database()
     {
         var (idea, _) = await harness.IdeaAsync();

@@ -48,11 +48,19 @@ public static class FanoutScenario
         var viewers = options.Number("viewers", 1000);
         var catalogViewers = options.Number("catalog-viewers", viewers);
         var rate = options.Number("rate", 100);
+        var signedInReaders = options.Text("readers", "anonymous") switch
+        {
+            "anonymous" => false,
+            "signed-in" => true,
+            var other => throw new ArgumentException($"--readers is anonymous or signed-in, not {other}."),
+        };
         await using var site = await LiveSite.OpenAsync(options, "fanout");
-        var result = await RunAsync(site, viewers, catalogViewers, rate);
+        var result = await RunAsync(site, viewers, catalogViewers, rate, signedInReaders);
 
         Measurements.PrintMachine();
-        Console.WriteLine("Server and client share the machine's cores; viewers are anonymous readers, the poster and the moderator are signed in.");
+        Console.WriteLine(signedInReaders
+            ? "Server and client share the machine's cores; the idea's viewers are signed-in residents, the catalog's anonymous."
+            : "Server and client share the machine's cores; viewers are anonymous readers, the poster and the moderator are signed in.");
         var measurements = new Measurements(viewers, warmUp: 0);
         Measurements.PrintHeader();
         measurements.Record($"reply to {result.CommentMilliseconds.Length:N0} of {viewers:N0} idea viewers", result.CommentMilliseconds);
@@ -71,7 +79,7 @@ public static class FanoutScenario
         }
         await measurements.SaveAsync("fanout", new
         {
-            viewers, catalogViewers, rate, result.IdeaId, failures = result.Failures.Count,
+            viewers, catalogViewers, rate, readers = signedInReaders ? "signed-in" : "anonymous", result.IdeaId, failures = result.Failures.Count,
             replyHandledMilliseconds = result.ReplyHandledMilliseconds, tagHandledMilliseconds = result.TagHandledMilliseconds,
             replyBatch = result.ReplyBatch, tagOnIdeaBatch = result.TagOnIdeaBatch, tagOnCatalogBatch = result.TagOnCatalogBatch,
             commentReached = result.CommentMilliseconds.Length, tagReachedIdea = result.TagOnIdeaMilliseconds.Length,
@@ -81,7 +89,8 @@ public static class FanoutScenario
         return result.EveryViewerGotTheComment && result.EveryViewerGotTheTag && result.Failures.Count == 0 ? 0 : 1;
     }
 
-    public static async Task<FanoutResult> RunAsync(LiveSite site, int viewers, int catalogViewers, double rate)
+    /// <param name="signedInReaders">The idea's viewers sign in as generated residents (they see the composer and the comments' actions).</param>
+    public static async Task<FanoutResult> RunAsync(LiveSite site, int viewers, int catalogViewers, double rate, bool signedInReaders = false)
     {
         var token = Guid.NewGuid().ToString("N")[..10];
         int ideaId;
@@ -104,8 +113,10 @@ public static class FanoutScenario
         var rootText = $"Opening comment {token}";
         await PostAsync(poster, rootText, reply: false);
 
-        var (ideaClients, ideaFailures) = await Arrivals.AtRateAsync(viewers, rate, _ => OpenViewerAsync(target, $"ideas/{ideaId}"));
-        var (catalogClients, catalogFailures) = await Arrivals.AtRateAsync(catalogViewers, rate, _ => OpenViewerAsync(target, "ideas"));
+        var emails = signedInReaders ? await site.AddResidentsAsync(viewers) : null;
+        var (ideaClients, ideaFailures) = await Arrivals.AtRateAsync(viewers, rate,
+            index => OpenViewerAsync(target, $"ideas/{ideaId}", emails?[index]));
+        var (catalogClients, catalogFailures) = await Arrivals.AtRateAsync(catalogViewers, rate, _ => OpenViewerAsync(target, "ideas", null));
         failures.AddRange(ideaFailures.Concat(catalogFailures).Select(exception => exception.Message));
         await site.SettleAsync();
         try
@@ -178,9 +189,13 @@ public static class FanoutScenario
         return (sent, handled);
     }
 
-    private static async Task<CircuitClient> OpenViewerAsync(CircuitTarget target, string path)
+    private static async Task<CircuitClient> OpenViewerAsync(CircuitTarget target, string path, string? email)
     {
         var client = new CircuitClient(target, keepsTree: false);
+        if (email is not null)
+        {
+            await client.SignInAsync(email, DemoAccounts.Password);
+        }
         await client.OpenAsync(path);
         return client;
     }
