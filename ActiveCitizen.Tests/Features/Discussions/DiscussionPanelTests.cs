@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ActiveCitizen.App.Features.Discussions;
 using ActiveCitizen.App.Features.Discussions.Components;
 using ActiveCitizen.App.Features.Ideas;
@@ -102,8 +103,8 @@ public sealed class DiscussionPanelTests : ComponentTestContext
         Assert.False(CommentElement(panel, reply.Id).QuerySelector("[data-testid=upvote]")!.HasAttribute("disabled"));
     }
 
-    [Fact]
-    public async Task Others_new_comments_wait_behind_a_button_while_replies_and_ones_own_appear_at_once()
+    /// <summary>Anna reads the discussion of an idea holding her first comment; Boris, another resident, is about to join in.</summary>
+    private async Task<(Idea Idea, ClaimsPrincipal Boris, CommentView First, IRenderedComponent<DiscussionPanel> Panel)> AnnaReadsHerCommentAsync()
     {
         var (idea, _) = await harness.IdeaAsync();
         var (annaId, anna) = await harness.ResidentAsync("Anna");
@@ -112,6 +113,13 @@ public sealed class DiscussionPanelTests : ComponentTestContext
         SignInAs(annaId, []);
         var panel = RenderPanel(idea);
         panel.WaitForAssertion(() => Assert.Equal(["The first comment"], Bodies(panel)));
+        return (idea, boris, first, panel);
+    }
+
+    [Fact]
+    public async Task Others_new_comments_wait_behind_a_button_while_replies_and_ones_own_appear_at_once()
+    {
+        var (idea, boris, first, panel) = await AnnaReadsHerCommentAsync();
 
         await harness.PostAsync(boris, idea, "A new thread by Boris");
         await harness.PostAsync(boris, idea, "A reply by Boris", first.Id);
@@ -135,13 +143,7 @@ public sealed class DiscussionPanelTests : ComponentTestContext
     [Fact]
     public async Task What_a_reader_is_typing_stays_while_others_comments_arrive_and_the_composer_empties_once_theirs_is_posted()
     {
-        var (idea, _) = await harness.IdeaAsync();
-        var (annaId, anna) = await harness.ResidentAsync("Anna");
-        var (_, boris) = await harness.ResidentAsync("Boris");
-        var first = await harness.PostAsync(anna, idea, "The first comment");
-        SignInAs(annaId, []);
-        var panel = RenderPanel(idea);
-        panel.WaitForAssertion(() => Assert.Equal(["The first comment"], Bodies(panel)));
+        var (idea, boris, first, panel) = await AnnaReadsHerCommentAsync();
 
         panel.Find("[data-testid=comment-composer] textarea").Input("Half-written thought");
         await harness.PostAsync(boris, idea, "A reply by Boris", first.Id);
