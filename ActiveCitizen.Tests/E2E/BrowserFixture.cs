@@ -32,8 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"The browser tests need Chromium at {chromium}, and it is not there. Install it with `sudo apt-get install -y chromium` " +
                 "(Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary. The tests never download a browser.");
         }
-        App.StartServer();
-        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        BaseUrl = App.Start();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -86,6 +85,13 @@ public sealed class KestrelApp : AppFactory
     public KestrelApp(IReadOnlyDictionary<string, string>? settings = null) : base("Testing", demoData: true, settings: settings)
     {
         UseKestrel(0);
+    }
+
+    /// <summary>Starts the server on its free port and returns its address, without a trailing slash.</summary>
+    public string Start()
+    {
+        StartServer();
+        return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
     }
 }
 

@@ -1,9 +1,6 @@
 using ActiveCitizen.App.Infrastructure;
 using ActiveCitizen.Bench.Circuits;
 using ActiveCitizen.Tests.E2E;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ActiveCitizen.Tests.LoadClient;
 
@@ -25,10 +22,7 @@ public sealed class CircuitSocketTests(ScenarioSite fixture) : IClassFixture<Sce
     public async Task With_compression_chosen_updates_are_compressed_without_a_compressor_kept_per_circuit()
     {
         await using var app = new KestrelApp(new Dictionary<string, string> { [WebAppModule.CompressUpdatesSetting] = "true" });
-        app.StartServer();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-
-        var agreed = await ExtensionsAgreedAsync(new LiveSite(new Uri(address + "/"), app.DatabasePath));
+        var agreed = await ExtensionsAgreedAsync(new LiveSite(new Uri(app.Start() + "/"), app.DatabasePath));
 
         Assert.Contains("permessage-deflate", agreed);
         Assert.Contains("server_no_context_takeover", agreed);

@@ -1,8 +1,5 @@
 using ActiveCitizen.Bench.Circuits;
 using ActiveCitizen.Tests.E2E;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ActiveCitizen.Tests.LoadClient;
 
@@ -14,9 +11,7 @@ public sealed class ScenarioSite : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        App.StartServer();
-        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        Site = new LiveSite(new Uri(address + "/"), App.DatabasePath);
+        Site = new LiveSite(new Uri(App.Start() + "/"), App.DatabasePath);
         return Task.CompletedTask;
     }
 

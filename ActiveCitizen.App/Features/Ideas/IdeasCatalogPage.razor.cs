@@ -6,8 +6,6 @@ namespace ActiveCitizen.App.Features.Ideas;
 
 public partial class IdeasCatalogPage
 {
-    /// <summary>One subscription per idea on the page: a tag, a hide or a merge reaches the card at once, with its data.</summary>
-
     private IReadOnlyList<(int Id, string Slug, LocalizedText Title)> projects = [];
     private IReadOnlyList<TagView> tags = [];
     private IReadOnlyList<CategoryView> categories = [];
@@ -63,7 +61,6 @@ public partial class IdeasCatalogPage
             result = result with { Ideas = result.Ideas.Where(card => card.Id != ideaId).ToList() };
         }
     }
-
 
     private static CatalogSort ParseSort(string? value, string? text) => value switch
     {

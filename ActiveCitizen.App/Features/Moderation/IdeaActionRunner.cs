@@ -30,14 +30,14 @@ public sealed class IdeaActionRunner(
     }
 
     /// <summary>No user: sign in; a user without the role: forbidden.</summary>
+    public static ModerationResult Refusal(ClaimsPrincipal principal) =>
+        new(UserAccess.UserIdOf(principal) is null ? ModerationStatus.SignInRequired : ModerationStatus.Forbidden);
+
     /// <summary>Whether what the idea page shows about the idea's standing changed: its state and reason, hiding, merging.</summary>
     private static bool StandingChanged(IdeaSnapshot before, IdeaSnapshot after) =>
         before.State != after.State || before.StateReason != after.StateReason || before.RejectionReasonId != after.RejectionReasonId ||
         before.Hidden != after.Hidden || before.HiddenBy != after.HiddenBy || before.HiddenNote != after.HiddenNote ||
         before.MergedIntoId != after.MergedIntoId;
-
-    public static ModerationResult Refusal(ClaimsPrincipal principal) =>
-        new(UserAccess.UserIdOf(principal) is null ? ModerationStatus.SignInRequired : ModerationStatus.Forbidden);
 
     /// <summary>
     /// Runs an action on each idea, one transaction for all: checks the role in the database, skips ideas another moderator is
