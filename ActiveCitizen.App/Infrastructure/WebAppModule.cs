@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ActiveCitizen.App.Components;
+using ActiveCitizen.App.Components.Layout;
 using ActiveCitizen.App.Infrastructure.Data;
 using ActiveCitizen.App.Infrastructure.Live;
 using ActiveCitizen.App.Infrastructure.Localization;
@@ -46,6 +47,7 @@ public static class WebAppModule
         services.AddDataProtection().SetApplicationName("ActiveCitizen").PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
         services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section));
         services.AddSingleton<CityClock>();
+        services.AddSingleton<ThemeStylesheets>();
         builder.AddData();
         builder.AddMail();
         builder.AddLocalizationSupport();

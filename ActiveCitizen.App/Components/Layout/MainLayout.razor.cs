@@ -1,32 +1,40 @@
 using ActiveCitizen.App.Features.Accounts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
-using MudBlazor;
 
 namespace ActiveCitizen.App.Components.Layout;
 
 public partial class MainLayout : IAsyncDisposable
 {
-    private SharedThemeProvider? themeProvider;
     private ErrorBoundary? errorBoundary;
     private IJSObjectReference? preferencesModule;
-    private bool drawerOpen = true;
-    private bool isDarkMode;
     private ThemePreference theme;
+
+    /// <summary>On wide screens the drawer sits beside the page and stays open unless the reader closes it.</summary>
+    private bool wideNavClosed;
+
+    /// <summary>On narrow screens the drawer covers the page, so it is open only when asked for, until the next page.</summary>
+    private bool narrowNavOpen;
 
     [CascadingParameter] private ThemePreference InitialTheme { get; set; }
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private AccountProfileService Profiles { get; set; } = default!;
     [Inject] private ILogger<MainLayout> Logger { get; set; } = default!;
+
+    private string ShellClass => "mud-layout app-shell"
+                                 + (wideNavClosed ? " app-shell--wide-nav-closed" : "")
+                                 + (narrowNavOpen ? " app-shell--narrow-nav-open" : "");
 
     protected override void OnInitialized()
     {
         theme = InitialTheme;
-        isDarkMode = theme == ThemePreference.Dark;
+        Navigation.LocationChanged += CloseNarrowNavOnNavigation;
     }
 
     protected override void OnParametersSet()
@@ -35,33 +43,28 @@ public partial class MainLayout : IAsyncDisposable
         errorBoundary?.Recover();
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    private void ToggleWideNav() => wideNavClosed = !wideNavClosed;
+
+    private void ToggleNarrowNav() => narrowNavOpen = !narrowNavOpen;
+
+    private void CloseNarrowNav() => narrowNavOpen = false;
+
+    /// <summary>A link followed from the covering drawer leaves it closed on the new page, as MudDrawer did.</summary>
+    private void CloseNarrowNavOnNavigation(object? sender, LocationChangedEventArgs e)
     {
-        if (!firstRender || theme != ThemePreference.System || themeProvider is null)
+        if (narrowNavOpen)
         {
-            return;
-        }
-        // Only a dark system theme re-renders the layout: a re-render reaches every component of the shell, in every circuit.
-        var systemDark = await themeProvider.GetSystemDarkModeAsync();
-        if (systemDark != isDarkMode)
-        {
-            isDarkMode = systemDark;
-            StateHasChanged();
+            _ = InvokeAsync(() =>
+            {
+                narrowNavOpen = false;
+                StateHasChanged();
+            });
         }
     }
 
-    private void ToggleDrawer() => drawerOpen = !drawerOpen;
-
-    private Task FollowSystemDarkMode(bool dark)
+    private async Task ChooseThemeAsync(ThemePreference chosen)
     {
-        isDarkMode = dark;
-        return Task.CompletedTask;
-    }
-
-    private async Task ToggleDarkModeAsync()
-    {
-        isDarkMode = !isDarkMode;
-        theme = isDarkMode ? ThemePreference.Dark : ThemePreference.Light;
+        theme = chosen;
         try
         {
             preferencesModule ??= await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/preferences.js"]);
@@ -88,6 +91,7 @@ public partial class MainLayout : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Navigation.LocationChanged -= CloseNarrowNavOnNavigation;
         if (preferencesModule is not null)
         {
             try

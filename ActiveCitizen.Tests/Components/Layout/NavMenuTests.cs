@@ -8,7 +8,6 @@ using ActiveCitizen.Tests.Infrastructure;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Interfaces;
 
 namespace ActiveCitizen.Tests.Components.Layout;
 
@@ -102,28 +101,6 @@ public sealed class NavMenuTests : ComponentTestContext
         menu.WaitForAssertion(() => Assert.Equal(["/projects"], CurrentLinks(menu)));
     }
 
-    [Fact]
-    public void Following_a_link_lets_the_drawer_close_where_it_covers_the_page()
-    {
-        var drawer = new CountingDrawer();
-        var menu = Render<NavMenu>(parameters => parameters.AddCascadingValue<INavigationEventReceiver>(drawer));
-
-        menu.FindAll("a.mud-nav-link").Single(link => link.GetAttribute("href") == "/ideas").Click();
-
-        Assert.Equal(1, drawer.Navigations);
-    }
-
     private static string[] CurrentLinks(IRenderedComponent<NavMenu> menu) =>
         [.. menu.FindAll("a.mud-nav-link[aria-current=page]").Where(link => link.ClassList.Contains("active")).Select(link => link.GetAttribute("href")!)];
-
-    private sealed class CountingDrawer : INavigationEventReceiver
-    {
-        public int Navigations { get; private set; }
-
-        public Task OnNavigation()
-        {
-            Navigations++;
-            return Task.CompletedTask;
-        }
-    }
 }

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Components;
+
+namespace ActiveCitizen.App.Shared;
+
+/// <summary>
+/// MudBlazor's markup and classes for purely presentational pieces, written into the parent's own render tree. Parts that every
+/// circuit shows (the app shell, the idea page, each comment) use these instead of MudIcon, MudText, MudButton and friends: each
+/// MudBlazor component stays alive as a component in every circuit, with render buffers of at least 32 frames, only to show a few
+/// elements. The classes are MudBlazor 9's; after an upgrade, compare them with what the components render.
+/// </summary>
+public static class MudMarkup
+{
+    /// <summary>A MudIconButton with Color.Inherit, as in the app bar.</summary>
+    public const string InheritIconButtonClass = "mud-button-root mud-icon-button mud-inherit-text hover:mud-inherit-hover mud-ripple mud-ripple-icon";
+
+    /// <summary>A small MudIconButton in the default colour.</summary>
+    public const string SmallIconButtonClass = "mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-icon-button-size-small";
+
+    public const string FilledPrimaryButtonClass =
+        "mud-button-root mud-button mud-button-filled mud-button-filled-primary mud-button-filled-size-medium mud-ripple";
+
+    public const string TextInheritButtonClass = "mud-button-root mud-button mud-button-text mud-button-text-inherit mud-button-text-size-medium mud-ripple";
+
+    public const string OutlinedInheritButtonClass =
+        "mud-button-root mud-button mud-button-outlined mud-button-outlined-inherit mud-button-outlined-size-medium mud-ripple";
+
+    /// <summary>A small MudIconButton in a theme colour ("primary", "secondary").</summary>
+    public static string SmallIconButtonClassIn(string color) =>
+        $"mud-button-root mud-icon-button mud-{color}-text hover:mud-{color}-hover mud-ripple mud-ripple-icon mud-icon-button-size-small";
+
+    /// <summary>
+    /// A MudIcon of the given size ("small", "medium"): <paramref name="icon"/> is one of MudBlazor's SVG icon constants
+    /// (Icons.Material...), never user input.
+    /// </summary>
+    public static RenderFragment Icon(string icon, string? extraClass = null, string size = "medium") => builder =>
+    {
+        builder.OpenElement(0, "svg");
+        builder.AddAttribute(1, "class", $"mud-icon-root mud-svg-icon mud-icon-size-{size}{(extraClass is null ? "" : " " + extraClass)}");
+        builder.AddAttribute(2, "focusable", "false");
+        builder.AddAttribute(3, "viewBox", "0 0 24 24");
+        builder.AddAttribute(4, "aria-hidden", "true");
+        builder.AddAttribute(5, "role", "img");
+        builder.AddMarkupContent(6, icon);
+        builder.CloseElement();
+    };
+
+    /// <summary>The inside of a MudIconButton: its label span around the icon.</summary>
+    public static RenderFragment IconButtonLabel(string icon, string size = "medium") => builder =>
+    {
+        builder.OpenElement(0, "span");
+        builder.AddAttribute(1, "class", "mud-icon-button-label");
+        builder.AddContent(2, Icon(icon, size: size));
+        builder.CloseElement();
+    };
+
+    /// <summary>A MudButton's StartIcon, in front of its text inside the label span.</summary>
+    public static RenderFragment ButtonStartIcon(string icon) => builder =>
+    {
+        builder.OpenElement(0, "span");
+        builder.AddAttribute(1, "class", "mud-button-icon-start mud-button-icon-size-medium");
+        builder.AddContent(2, Icon(icon));
+        builder.CloseElement();
+    };
+}
