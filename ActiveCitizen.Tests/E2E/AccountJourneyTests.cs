@@ -47,8 +47,7 @@ public sealed partial class AccountJourneyTests(BrowserFixture browser)
         await Expect(accountMenu).ToContainTextAsync("Maria Ivanova");
 
         await WaitUntilInteractiveAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Language" }).ClickAsync();
-        await page.GetByText("Русский").ClickAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Language" }).GetByRole(AriaRole.Button, new() { Name = "Русский" }).ClickAsync();
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Основная навигация" });
         await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Главная" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ваш город — ваши идеи" })).ToBeVisibleAsync();

@@ -3,41 +3,47 @@ using ActiveCitizen.Tests.Infrastructure;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 
 namespace ActiveCitizen.Tests.Components.Layout;
 
 public sealed class LanguageMenuTests : ComponentTestContext
 {
     [Fact]
-    public async Task Choosing_Russian_reloads_the_current_page_through_the_culture_switch()
+    public void Choosing_Russian_reloads_the_current_page_through_the_culture_switch()
     {
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo("/account?tab=profile");
-        var page = Render(builder =>
-        {
-            builder.OpenComponent<MudPopoverProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<LanguageMenu>(1);
-            builder.CloseComponent();
-        });
-        Assert.Equal("EN", page.Find("button").TextContent.Trim());
+        var menu = Render<LanguageMenu>();
 
-        await page.InvokeAsync(() => page.Find("button").Click());
-        page.WaitForElements(".mud-menu-item");
-        await page.InvokeAsync(() => page.FindAll(".mud-menu-item").Single(item => item.TextContent.Contains("Русский")).Click());
+        menu.Find("button[lang=ru]").Click();
 
-        page.WaitForAssertion(() => Assert.Equal("http://localhost/culture/set?culture=ru&redirectUri=%2Faccount%3Ftab%3Dprofile", navigation.Uri));
+        Assert.Equal("http://localhost/culture/set?culture=ru&redirectUri=%2Faccount%3Ftab%3Dprofile", navigation.Uri);
     }
 
     [Fact]
-    public void In_Russian_the_switch_shows_the_current_language_as_RU()
+    public void The_current_language_is_marked_and_choosing_it_again_changes_nothing()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/ideas");
+        var menu = Render<LanguageMenu>();
+
+        Assert.Equal("true", menu.Find("button[lang=en]").GetAttribute("aria-pressed"));
+        Assert.Equal("false", menu.Find("button[lang=ru]").GetAttribute("aria-pressed"));
+        menu.Find("button[lang=en]").Click();
+
+        Assert.Equal("http://localhost/ideas", navigation.Uri);
+    }
+
+    [Fact]
+    public void In_Russian_the_switch_marks_RU_and_names_each_language_in_itself()
     {
         UseCulture("ru");
 
         var menu = Render<LanguageMenu>();
 
-        Assert.Equal("RU", menu.Find("button").TextContent.Trim());
-        Assert.Equal("Язык", menu.Find("button").GetAttribute("aria-label"));
+        Assert.Equal("Язык", menu.Find("[role=group]").GetAttribute("aria-label"));
+        Assert.Equal("true", menu.Find("button[lang=ru]").GetAttribute("aria-pressed"));
+        Assert.Equal(["EN", "RU"], menu.FindAll("button").Select(button => button.TextContent.Trim()));
+        Assert.Equal(["English", "Русский"], menu.FindAll("button").Select(button => button.GetAttribute("aria-label")));
     }
 }
