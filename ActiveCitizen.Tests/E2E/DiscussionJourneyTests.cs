@@ -36,6 +36,31 @@ public sealed class DiscussionJourneyTests(BrowserFixture browser)
         return idea.Id;
     }
 
+    /// <summary>Top-level comments written straight into the idea's discussion, oldest first; returns their ids in that order.</summary>
+    private async Task<IReadOnlyList<int>> SeedThreadsAsync(int ideaId, int count)
+    {
+        using var scope = browser.App.CreateScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var authorId = await db.Users.Select(user => user.Id).FirstAsync();
+        var comments = Enumerable.Range(1, count).Select(number => new Comment
+        {
+            TargetType = DiscussionTargets.Idea,
+            TargetId = ideaId,
+            Depth = 1,
+            AuthorId = authorId,
+            Body = $"Thread number {number}",
+            BodyHtml = $"<p>Thread number {number}</p>",
+            CreatedAt = DateTime.UtcNow.AddMinutes(-count + number - 10),
+            SubmissionKey = Guid.NewGuid(),
+        }).ToList();
+        db.AddRange(comments);
+        await db.SaveChangesAsync();
+        comments.ForEach(comment => comment.ThreadId = comment.Id);
+        await db.Set<Idea>().Where(idea => idea.Id == ideaId).ExecuteUpdateAsync(set => set.SetProperty(idea => idea.CommentCount, count));
+        await db.SaveChangesAsync();
+        return [.. comments.Select(comment => comment.Id)];
+    }
+
     private async Task<IPage> ResidentOnIdeaAsync(string name, int ideaId)
     {
         var (page, _) = await browser.NewPageAsync();
@@ -186,5 +211,25 @@ public sealed class DiscussionJourneyTests(BrowserFixture browser)
         {
             Assert.Empty(dialogs);
         }
+    }
+
+    [Fact]
+    public async Task A_long_discussion_grows_as_the_reader_scrolls_and_a_link_to_a_comment_far_down_shows_it()
+    {
+        var ideaId = await NewIdeaAsync();
+        var threads = await SeedThreadsAsync(ideaId, CommentLimits.ThreadsPerPage * 2 + 5);
+        var (page, _) = await browser.NewPageAsync();
+        await page.GotoAsync($"/ideas/{ideaId}");
+        await WaitUntilInteractiveAsync(page);
+        var shown = page.GetByTestId("comment");
+        await Expect(shown).ToHaveCountAsync(CommentLimits.ThreadsPerPage);
+
+        // Scrolling alone, no click: the next page arrives as the end of the list comes near.
+        await shown.Last.ScrollIntoViewIfNeededAsync();
+        await Expect(shown).ToHaveCountAsync(CommentLimits.ThreadsPerPage * 2);
+
+        await page.GotoAsync($"/ideas/{ideaId}#comment-{threads[^1]}");
+        await Expect(page.Locator($"#comment-{threads[^1]}")).ToBeInViewportAsync();
+        await Expect(page.Locator($"#comment-{threads[^1]}")).ToContainTextAsync("Thread number 45");
     }
 }

@@ -56,8 +56,9 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     private IDisposable? subscription;
     private IDisposable? presenceVisit;
     private ElementReference endSentinel;
-    private IJSObjectReference? scrollModule;
+    private Task<IJSObjectReference>? script;
     private IJSObjectReference? scrollWatch;
+    private bool watchingEnd;
     private DotNetObjectReference<DiscussionPanel>? selfReference;
 
     [Parameter, EditorRequired] public string TargetType { get; set; } = "";
@@ -90,15 +91,25 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender)
+        // The observer costs interop (a module, a .NET reference, and their serializer metadata kept in the circuit), so it starts
+        // only once there is a next page to load: most discussions fit on their first.
+        if (hasMore && !watchingEnd)
         {
-            return;
+            watchingEnd = true;
+            await WatchEndAsync();
         }
+        if (firstRender)
+        {
+            await RevealLinkedCommentAsync(Navigation.Uri);
+        }
+    }
+
+    private async Task WatchEndAsync()
+    {
         try
         {
             selfReference = DotNetObjectReference.Create(this);
-            scrollModule = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/discussion.js"]);
-            scrollWatch = await scrollModule.InvokeAsync<IJSObjectReference>("watchEnd", endSentinel, selfReference);
+            scrollWatch = await (await ScriptAsync()).InvokeAsync<IJSObjectReference>("watchEnd", endSentinel, selfReference);
         }
         catch (JSException exception)
         {
@@ -109,8 +120,11 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         {
             // The reader left before the page finished opening.
         }
-        await RevealLinkedCommentAsync(Navigation.Uri);
     }
+
+    /// <summary>discussion.js, imported the first time the panel needs it (scrolling to the end, or to a linked comment).</summary>
+    private Task<IJSObjectReference> ScriptAsync() =>
+        script ??= JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/discussion.js"]).AsTask();
 
     /// <summary>Runs a read with live events held back until it is done, then applies them in the order they came.</summary>
     private async Task ReadingAsync(Func<Task> read)
@@ -286,10 +300,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         }
         try
         {
-            if (scrollModule is not null)
-            {
-                await scrollModule.InvokeVoidAsync("reveal", $"comment-{commentId}");
-            }
+            await (await ScriptAsync()).InvokeVoidAsync("reveal", $"comment-{commentId}");
         }
         catch (JSException exception)
         {
@@ -598,9 +609,9 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
                 await scrollWatch.InvokeVoidAsync("stop");
                 await scrollWatch.DisposeAsync();
             }
-            if (scrollModule is not null)
+            if (script is { IsCompletedSuccessfully: true })
             {
-                await scrollModule.DisposeAsync();
+                await script.Result.DisposeAsync();
             }
         }
         catch (JSDisconnectedException)
