@@ -228,8 +228,10 @@ public sealed class DiscussionJourneyTests(BrowserFixture browser)
         await shown.Last.ScrollIntoViewIfNeededAsync();
         await Expect(shown).ToHaveCountAsync(CommentLimits.ThreadsPerPage * 2);
 
-        await page.GotoAsync($"/ideas/{ideaId}#comment-{threads[^1]}");
-        await Expect(page.Locator($"#comment-{threads[^1]}")).ToBeInViewportAsync();
-        await Expect(page.Locator($"#comment-{threads[^1]}")).ToContainTextAsync("Thread number 45");
+        // Opened from a notification: a fresh page whose address points at the last thread, two pages down.
+        var (linked, _) = await browser.NewPageAsync();
+        await linked.GotoAsync($"/ideas/{ideaId}#comment-{threads[^1]}");
+        await Expect(linked.Locator($"#comment-{threads[^1]}")).ToBeInViewportAsync();
+        await Expect(linked.Locator($"#comment-{threads[^1]}")).ToContainTextAsync("Thread number 45");
     }
 }

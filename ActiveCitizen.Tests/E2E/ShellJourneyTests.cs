@@ -78,9 +78,11 @@ public sealed class ShellJourneyTests(BrowserFixture browser)
 
         await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
         await WaitUntilInteractiveAsync(page);
-        await toLight.ClickAsync();
+        // From the keyboard: the switch that replaces the one used keeps the focus.
+        await toLight.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("body")).ToHaveCSSAsync("background-color", LightBackground);
-        await Expect(toDark).ToBeVisibleAsync();
+        await Expect(toDark).ToBeFocusedAsync();
         await Eventually(async () => (await page.Context.CookiesAsync()).Any(cookie => cookie is { Name: ThemeCookie.Name, Value: "Light" }));
 
         await page.ReloadAsync();

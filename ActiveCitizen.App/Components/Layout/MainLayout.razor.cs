@@ -12,6 +12,10 @@ public partial class MainLayout : IAsyncDisposable
     private ErrorBoundary? errorBoundary;
     private IJSObjectReference? preferencesModule;
     private ThemePreference theme;
+    private ElementReference chosenThemeSwitch;
+
+    /// <summary>Set when a system-theme switch was used: it is gone after the re-render, and the remaining switch takes the focus.</summary>
+    private bool focusChosenThemeSwitch;
 
     /// <summary>On wide screens the drawer sits beside the page and stays open unless the reader closes it.</summary>
     private bool wideNavClosed;
@@ -43,6 +47,24 @@ public partial class MainLayout : IAsyncDisposable
         errorBoundary?.Recover();
     }
 
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!focusChosenThemeSwitch)
+        {
+            return;
+        }
+        focusChosenThemeSwitch = theme == ThemePreference.System;
+        try
+        {
+            await chosenThemeSwitch.FocusAsync();
+        }
+        catch (Exception exception) when (exception is JSException or JSDisconnectedException or TaskCanceledException)
+        {
+            // Only the focus is lost; the theme changed.
+            Logger.LogInformation(exception, "Could not move the focus to the theme switch.");
+        }
+    }
+
     private void ToggleWideNav() => wideNavClosed = !wideNavClosed;
 
     private void ToggleNarrowNav() => narrowNavOpen = !narrowNavOpen;
@@ -64,6 +86,7 @@ public partial class MainLayout : IAsyncDisposable
 
     private async Task ChooseThemeAsync(ThemePreference chosen)
     {
+        focusChosenThemeSwitch = theme == ThemePreference.System;
         theme = chosen;
         try
         {

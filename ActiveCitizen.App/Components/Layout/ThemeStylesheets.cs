@@ -18,9 +18,23 @@ public sealed class ThemeStylesheets(IServiceScopeFactory scopes, ILoggerFactory
     /// <summary>How MudThemeProvider opens the style element that holds the palette (the scrollbar and chart styles come before it).</summary>
     private const string PaletteStyleStart = "<style class='mud-theme-provider'>";
 
-    private readonly Lazy<Task<IReadOnlyDictionary<ThemePreference, MarkupString>>> stylesheets = new(() => RenderAllAsync(scopes, loggers));
+    private readonly Lock gate = new();
+    private Task<IReadOnlyDictionary<ThemePreference, MarkupString>>? rendering;
 
-    public async Task<MarkupString> ForAsync(ThemePreference preference) => (await stylesheets.Value)[preference];
+    public async Task<MarkupString> ForAsync(ThemePreference preference)
+    {
+        Task<IReadOnlyDictionary<ThemePreference, MarkupString>> stylesheets;
+        lock (gate)
+        {
+            // Rendered once, off the caller's circuit or request; a failed attempt is not kept, the next page tries again.
+            if (rendering is null || rendering.IsFaulted || rendering.IsCanceled)
+            {
+                rendering = Task.Run(() => RenderAllAsync(scopes, loggers));
+            }
+            stylesheets = rendering;
+        }
+        return (await stylesheets)[preference];
+    }
 
     private static async Task<IReadOnlyDictionary<ThemePreference, MarkupString>> RenderAllAsync(IServiceScopeFactory scopes, ILoggerFactory loggers)
     {

@@ -14,8 +14,13 @@ public sealed class AppThemeStylesTests : ComponentTestContext
 
     public AppThemeStylesTests() => Services.AddSingleton<ThemeStylesheets>();
 
-    private string Styles(ThemePreference preference) =>
-        Render<AppThemeStyles>(parameters => parameters.Add(styles => styles.Preference, preference)).Markup;
+    /// <summary>What the component writes for the preference, once the stylesheets are rendered (the first time, off the caller's thread).</summary>
+    private string Styles(ThemePreference preference)
+    {
+        var styles = Render<AppThemeStyles>(parameters => parameters.Add(styles => styles.Preference, preference));
+        styles.WaitForAssertion(() => Assert.Contains("<style", styles.Markup));
+        return styles.Markup;
+    }
 
     [Fact]
     public void A_chosen_theme_writes_only_its_own_palette()

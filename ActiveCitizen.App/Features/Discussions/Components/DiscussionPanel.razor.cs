@@ -59,6 +59,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     private Task<IJSObjectReference>? script;
     private IJSObjectReference? scrollWatch;
     private bool watchingEnd;
+    private bool revealedLinkedComment;
     private DotNetObjectReference<DiscussionPanel>? selfReference;
 
     [Parameter, EditorRequired] public string TargetType { get; set; } = "";
@@ -98,8 +99,10 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
             watchingEnd = true;
             await WatchEndAsync();
         }
-        if (firstRender)
+        // A link to a comment is followed once the first page is in, so loading that page cannot wipe the thread it brought in.
+        if (ready && !revealedLinkedComment)
         {
+            revealedLinkedComment = true;
             await RevealLinkedCommentAsync(Navigation.Uri);
         }
     }
@@ -111,7 +114,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
             selfReference = DotNetObjectReference.Create(this);
             scrollWatch = await (await ScriptAsync()).InvokeAsync<IJSObjectReference>("watchEnd", endSentinel, selfReference);
         }
-        catch (JSException exception)
+        catch (Exception exception) when (exception is JSException or TaskCanceledException)
         {
             // Without the observer the "show more" button still loads the next page.
             Logger.LogInformation(exception, "Loading comments while scrolling is unavailable in this browser.");
@@ -122,9 +125,23 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         }
     }
 
-    /// <summary>discussion.js, imported the first time the panel needs it (scrolling to the end, or to a linked comment).</summary>
-    private Task<IJSObjectReference> ScriptAsync() =>
+    /// <summary>
+    /// discussion.js, imported the first time the panel needs it (scrolling to the end, or to a linked comment); a failed import
+    /// is tried again the next time rather than kept.
+    /// </summary>
+    private async Task<IJSObjectReference> ScriptAsync()
+    {
         script ??= JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/discussion.js"]).AsTask();
+        try
+        {
+            return await script;
+        }
+        catch
+        {
+            script = null;
+            throw;
+        }
+    }
 
     /// <summary>Runs a read with live events held back until it is done, then applies them in the order they came.</summary>
     private async Task ReadingAsync(Func<Task> read)
@@ -302,7 +319,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         {
             await (await ScriptAsync()).InvokeVoidAsync("reveal", $"comment-{commentId}");
         }
-        catch (JSException exception)
+        catch (Exception exception) when (exception is JSException or TaskCanceledException)
         {
             // The thread is on the page; only the scrolling failed.
             Logger.LogInformation(exception, "Scrolling to comment {CommentId} failed.", commentId);
