@@ -1,7 +1,7 @@
 namespace ActiveCitizen.App.Components.Layout;
 
 /// <summary>
-/// Something a feature shows in the app bar, beside the language and account menus (the notifications bell). Registered when the
+/// Something a feature shows in the app bar, beside the language switch and the account menu (the notifications bell). Registered when the
 /// feature is composed, so the layout never needs to know the features; the component takes no parameters.
 /// </summary>
 public sealed record AppBarItem(Type Component, int Order);

@@ -6,14 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ActiveCitizen.Tests.Components.Layout;
 
-public sealed class LanguageMenuTests : ComponentTestContext
+public sealed class LanguageSwitchTests : ComponentTestContext
 {
     [Fact]
     public void Choosing_Russian_reloads_the_current_page_through_the_culture_switch()
     {
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo("/account?tab=profile");
-        var menu = Render<LanguageMenu>();
+        var menu = Render<LanguageSwitch>();
 
         menu.Find("button[lang=ru]").Click();
 
@@ -25,7 +25,7 @@ public sealed class LanguageMenuTests : ComponentTestContext
     {
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo("/ideas");
-        var menu = Render<LanguageMenu>();
+        var menu = Render<LanguageSwitch>();
 
         Assert.Equal("true", menu.Find("button[lang=en]").GetAttribute("aria-pressed"));
         Assert.Equal("false", menu.Find("button[lang=ru]").GetAttribute("aria-pressed"));
@@ -39,7 +39,7 @@ public sealed class LanguageMenuTests : ComponentTestContext
     {
         UseCulture("ru");
 
-        var menu = Render<LanguageMenu>();
+        var menu = Render<LanguageSwitch>();
 
         Assert.Equal("Язык", menu.Find("[role=group]").GetAttribute("aria-label"));
         Assert.Equal("true", menu.Find("button[lang=ru]").GetAttribute("aria-pressed"));
