@@ -24,6 +24,9 @@ public static class MudMarkup
     public const string OutlinedInheritButtonClass =
         "mud-button-root mud-button mud-button-outlined mud-button-outlined-inherit mud-button-outlined-size-medium mud-ripple";
 
+    /// <summary>A small MudChip of a variant ("outlined", "text") in a colour ("default", "success", ...).</summary>
+    public static string SmallChipClass(string variant, string color) => $"mud-chip mud-chip-{variant} mud-chip-size-small mud-chip-color-{color}";
+
     /// <summary>A small MudIconButton in a theme colour ("primary", "secondary").</summary>
     public static string SmallIconButtonClassIn(string color) =>
         $"mud-button-root mud-icon-button mud-{color}-text hover:mud-{color}-hover mud-ripple mud-ripple-icon mud-icon-button-size-small";

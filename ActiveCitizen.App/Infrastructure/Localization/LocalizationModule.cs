@@ -10,7 +10,17 @@ namespace ActiveCitizen.App.Infrastructure.Localization;
 public static class LocalizationModule
 {
     public const string DefaultCulture = "en";
-    public static readonly IReadOnlyList<string> SupportedCultures = ["en", "ru"];
+
+    /// <summary>Each language named in itself, so a reader who cannot read the current one still finds theirs.</summary>
+    public static readonly IReadOnlyList<(string Culture, string Name)> Languages = [("en", "English"), ("ru", "Русский")];
+
+    public static readonly IReadOnlyList<string> SupportedCultures = [.. Languages.Select(language => language.Culture)];
+
+    public static bool IsCurrent(string culture) => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == culture;
+
+    /// <summary>The culture switch's link (<see cref="MapCultureSwitch"/>): it remembers the language, then goes back to <paramref name="returnPath"/>.</summary>
+    public static string SwitchLink(string culture, string returnPath) =>
+        $"culture/set?culture={culture}&redirectUri={Uri.EscapeDataString(returnPath)}";
 
     public static IHostApplicationBuilder AddLocalizationSupport(this IHostApplicationBuilder builder)
     {
