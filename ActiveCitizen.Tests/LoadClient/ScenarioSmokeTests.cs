@@ -33,9 +33,33 @@ public sealed class ScenarioSmokeTests(ScenarioSite fixture) : IClassFixture<Sce
 
         Assert.Empty(result.Failures);
         Assert.Equal(Residents, result.Opened);
-        Assert.Equal(Residents, result.RenderedTheirIdea);
+        Assert.Equal(Residents, result.RenderedTheirPage);
         Assert.Equal(Residents, result.AliveAfterHold);
         Assert.All(result.StartMilliseconds, milliseconds => Assert.True(milliseconds > 0));
+        Assert.Empty(result.UnansweredJsCalls);
+    }
+
+    [Fact]
+    public async Task Circuits_on_the_framework_floor_app_open_render_stay_alive_and_have_their_heap_measured()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), $"hello-circuit-{Guid.NewGuid():N}");
+        CircuitsResult result;
+        try
+        {
+            result = await CircuitsScenario.RunOnHelloCircuitAsync(dataDirectory, Residents, rate: 50, hold: TimeSpan.FromSeconds(3));
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+
+        Assert.Empty(result.Failures);
+        Assert.Equal(Residents, result.RenderedTheirPage);
+        Assert.Equal(Residents, result.AliveAfterHold);
+        // Twenty held circuits hold something: a measurement of nothing would say the floor costs nothing.
+        Assert.True(result.HeldHeap!.LiveBytes > result.BaselineHeap!.LiveBytes,
+            $"held {result.HeldHeap.LiveBytes:N0} bytes live against {result.BaselineHeap.LiveBytes:N0} before");
+        Assert.True(result.ServerResidentBytes > 0);
         Assert.Empty(result.UnansweredJsCalls);
     }
 

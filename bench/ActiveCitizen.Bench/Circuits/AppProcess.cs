@@ -32,12 +32,39 @@ public sealed class AppProcess : IAsyncDisposable
     public string DatabasePath => Path.Combine(DataDirectory, "app.db");
     public int ProcessId => process.Id;
 
-    public static async Task<AppProcess> StartAsync(string dataDirectory, string? generatedDatabase = null)
+    public static Task<AppProcess> StartAsync(string dataDirectory, string? generatedDatabase = null)
     {
-        var root = Options.RepositoryRoot();
-        // The bench's own output folder says which configuration it was built in; the app next to it was built alongside.
+        var appFolder = Path.Combine(Options.RepositoryRoot(), "ActiveCitizen.App");
+        var start = ProcessStart(appFolder, "ActiveCitizen.App.dll", dataDirectory);
+        if (generatedDatabase is not null)
+        {
+            // A copy: the app migrates it to the current schema at start-up, and the scenario must not change the generator's file.
+            File.Copy(generatedDatabase, Path.Combine(dataDirectory, "app.db"));
+        }
+        // Not Development (no detailed errors, no browser refresh) and not Production (which refuses demo data): as production, with the demo.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
+        start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(dataDirectory, "app.db")}";
+        start.Environment["DemoData__Enabled"] = generatedDatabase is null ? "true" : "false";
+        start.Environment["DataProtection__KeysDirectory"] = Path.Combine(dataDirectory, "keys");
+        start.Environment["Mail__Delivery"] = "Pickup";
+        start.Environment["Mail__PickupDirectory"] = Path.Combine(dataDirectory, "mail");
+        return StartAsync(start, dataDirectory);
+    }
+
+    /// <summary>The framework's smallest interactive Blazor Server app (bench/HelloCircuit), as production runs it.</summary>
+    public static Task<AppProcess> StartHelloCircuitAsync(string dataDirectory)
+    {
+        var start = ProcessStart(Path.Combine(Options.RepositoryRoot(), "bench", "HelloCircuit"), "HelloCircuit.dll", dataDirectory);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return StartAsync(start, dataDirectory);
+    }
+
+    /// <summary>An app's process in a fresh data directory, on a free loopback port, its content root its project folder (as with `dotnet run`).</summary>
+    private static ProcessStartInfo ProcessStart(string projectFolder, string dllName, string dataDirectory)
+    {
+        // The bench's own output folder says which configuration it was built in; the apps it references were built alongside.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var appDll = Path.Combine(root, "ActiveCitizen.App", "bin", configuration, "net10.0", "ActiveCitizen.App.dll");
+        var appDll = Path.Combine(projectFolder, "bin", configuration, "net10.0", dllName);
         if (!File.Exists(appDll))
         {
             throw new InvalidOperationException($"The app is not built at {appDll}; build the bench (it builds the app) first.");
@@ -47,30 +74,21 @@ public sealed class AppProcess : IAsyncDisposable
             Directory.Delete(dataDirectory, recursive: true);
         }
         Directory.CreateDirectory(dataDirectory);
-        if (generatedDatabase is not null)
-        {
-            // A copy: the app migrates it to the current schema at start-up, and the scenario must not change the generator's file.
-            File.Copy(generatedDatabase, Path.Combine(dataDirectory, "app.db"));
-        }
-        var port = FreePort();
-        var baseUri = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("dotnet", [appDll])
         {
-            // The content root: wwwroot and the app's folder, as with `dotnet run`.
-            WorkingDirectory = Path.Combine(root, "ActiveCitizen.App"),
+            WorkingDirectory = projectFolder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // Not Development (no detailed errors, no browser refresh) and not Production (which refuses demo data): as production, with the demo.
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
-        start.Environment["ASPNETCORE_URLS"] = baseUri.ToString().TrimEnd('/');
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(dataDirectory, "app.db")}";
-        start.Environment["DemoData__Enabled"] = generatedDatabase is null ? "true" : "false";
-        start.Environment["DataProtection__KeysDirectory"] = Path.Combine(dataDirectory, "keys");
-        start.Environment["Mail__Delivery"] = "Pickup";
-        start.Environment["Mail__PickupDirectory"] = Path.Combine(dataDirectory, "mail");
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        return start;
+    }
+
+    private static async Task<AppProcess> StartAsync(ProcessStartInfo start, string dataDirectory)
+    {
+        var baseUri = new Uri(start.Environment["ASPNETCORE_URLS"] + "/");
         var process = Process.Start(start)!;
         var log = new StreamWriter(Path.Combine(dataDirectory, "app.log")) { AutoFlush = true };
         process.OutputDataReceived += (_, line) => { if (line.Data is not null) { lock (log) { log.WriteLine(line.Data); } } };

@@ -3,13 +3,15 @@ using System.Diagnostics;
 namespace ActiveCitizen.Bench.Circuits;
 
 public sealed record CircuitsResult(
-    int Requested, int Opened, IReadOnlyList<string> Failures, double[] StartMilliseconds, double OpeningSeconds, int RenderedTheirIdea,
+    int Requested, int Opened, IReadOnlyList<string> Failures, double[] StartMilliseconds, double OpeningSeconds, int RenderedTheirPage,
     int AliveAfterHold, TimeSpan ServerCpuOpening, TimeSpan ClientCpuOpening, TimeSpan ServerCpuHolding, TimeSpan ClientCpuHolding,
     LiveHeap? BaselineHeap, LiveHeap? HeldHeap, long? ServerResidentBytes, IReadOnlyDictionary<string, int> UnansweredJsCalls);
 
 /// <summary>
 /// Scenario "circuits": N residents open idea pages (anonymous visitors, as most readers are) at a steady rate and keep them open;
-/// the server's live heap after a forced full collection, divided by N, is the memory a circuit costs.
+/// the server's live heap after a forced full collection, divided by N, is the memory a circuit costs. With <c>--app hello-circuit</c>
+/// the same residents open the framework's smallest interactive app instead (bench/HelloCircuit): what any circuit costs on this
+/// machine and runtime before ActiveCitizen adds anything.
 /// </summary>
 public static class CircuitsScenario
 {
@@ -18,17 +20,22 @@ public static class CircuitsScenario
         var count = options.Number("circuits", 5000);
         var rate = options.Number("rate", 100);
         var hold = TimeSpan.FromSeconds(options.Number("hold", 30));
-        await using var site = await LiveSite.OpenAsync(options, "circuits", takesGeneratedCity: true);
-        var result = await RunAsync(site, count, rate, hold);
+        var app = options.Text("app", "activecitizen");
+        var result = app switch
+        {
+            "activecitizen" => await RunOnActiveCitizenAsync(options, count, rate, hold),
+            "hello-circuit" => await RunOnHelloCircuitAsync(options.Path("data", "bench/data/live-hello-circuit"), count, rate, hold),
+            var other => throw new ArgumentException($"--app is activecitizen or hello-circuit, not {other}."),
+        };
 
         Measurements.PrintMachine();
         Console.WriteLine("Server and client share the machine's cores.");
         var measurements = new Measurements(result.Opened, warmUp: 0);
         Measurements.PrintHeader();
-        measurements.Record($"circuit start, {result.Opened:N0} opened at {rate}/s", result.StartMilliseconds);
+        measurements.Record($"{app}: circuit start, {result.Opened:N0} opened at {rate}/s", result.StartMilliseconds);
         Console.WriteLine();
         Console.WriteLine($"opened {result.Opened:N0} of {result.Requested:N0} in {result.OpeningSeconds:F1} s; failures {result.Failures.Count}; " +
-                          $"rendered their idea {result.RenderedTheirIdea:N0}; alive after {hold.TotalSeconds:F0} s held {result.AliveAfterHold:N0}");
+                          $"rendered their page {result.RenderedTheirPage:N0}; alive after {hold.TotalSeconds:F0} s held {result.AliveAfterHold:N0}");
         if (result.HeldHeap is { } held && result.BaselineHeap is { } baseline)
         {
             Console.WriteLine($"server live heap: {Megabytes(baseline.LiveBytes)} before, {Megabytes(held.LiveBytes)} with the circuits; " +
@@ -45,8 +52,8 @@ public static class CircuitsScenario
         }
         await measurements.SaveAsync("circuits", new
         {
-            circuits = count, rate, holdSeconds = hold.TotalSeconds, result.Opened, failures = result.Failures.Count, result.OpeningSeconds,
-            result.RenderedTheirIdea, result.AliveAfterHold,
+            app, circuits = count, rate, holdSeconds = hold.TotalSeconds, result.Opened, failures = result.Failures.Count, result.OpeningSeconds,
+            result.RenderedTheirPage, result.AliveAfterHold,
             baselineLiveBytes = result.BaselineHeap?.LiveBytes, heldLiveBytes = result.HeldHeap?.LiveBytes, heldHeapBytes = result.HeldHeap?.HeapBytes,
             kilobytesPerCircuit = result.HeldHeap is null ? (double?)null : result.HeldHeap.LiveBytes / 1024.0 / result.Opened,
             addedKilobytesPerCircuit = result.HeldHeap is null ? (double?)null : (result.HeldHeap.LiveBytes - result.BaselineHeap!.LiveBytes) / 1024.0 / result.Opened,
@@ -58,15 +65,36 @@ public static class CircuitsScenario
         return result.Failures.Count == 0 && result.AliveAfterHold == result.Requested ? 0 : 1;
     }
 
+    private static async Task<CircuitsResult> RunOnActiveCitizenAsync(Options options, int count, double rate, TimeSpan hold)
+    {
+        await using var site = await LiveSite.OpenAsync(options, "circuits", takesGeneratedCity: true);
+        return await RunAsync(site, count, rate, hold);
+    }
+
+    /// <summary>The scenario on bench/HelloCircuit, started by the bench: its page greets resident n at /hello/n.</summary>
+    public static async Task<CircuitsResult> RunOnHelloCircuitAsync(string dataDirectory, int count, double rate, TimeSpan hold)
+    {
+        Console.WriteLine("Starting the framework's smallest interactive app, bench/HelloCircuit (this build's configuration)...");
+        await using var site = new LiveSite(await AppProcess.StartHelloCircuitAsync(dataDirectory));
+        var pages = Enumerable.Range(1, 100).Select(number => new Page($"hello/{number}", $"Hello, resident {number}")).ToList();
+        return await RunAsync(site, pages, count, rate, hold);
+    }
+
+    /// <summary>The scenario on ActiveCitizen's idea pages: every visible idea in turn, each expected to show its title.</summary>
     public static async Task<CircuitsResult> RunAsync(LiveSite site, int count, double rate, TimeSpan hold)
     {
-        var ideas = await site.VisibleIdeasAsync();
+        var pages = (await site.VisibleIdeasAsync()).Select(idea => new Page($"ideas/{idea.Id}", idea.Title)).ToList();
+        return await RunAsync(site, pages, count, rate, hold);
+    }
+
+    private static async Task<CircuitsResult> RunAsync(LiveSite site, IReadOnlyList<Page> pages, int count, double rate, TimeSpan hold)
+    {
         using var target = new CircuitTarget(site.BaseUri);
 
         // One circuit opened and closed first, so the baseline holds what any first visitor brings in (caches, compiled queries).
         await using (var warmUp = new CircuitClient(target, keepsTree: false))
         {
-            await warmUp.OpenAsync($"ideas/{ideas[0].Id}");
+            await warmUp.OpenAsync(pages[0].Path);
         }
         var baseline = site.App is null ? null : await site.App.MeasureLiveHeapAsync();
 
@@ -76,11 +104,11 @@ public static class CircuitsScenario
         var rendered = 0;
         var (clients, failed) = await Arrivals.AtRateAsync(count, rate, async index =>
         {
-            var (id, title) = ideas[index % ideas.Count];
+            var page = pages[index % pages.Count];
             var client = new CircuitClient(target, keepsTree: false);
-            var sawTitle = client.WatchForText(title);
-            await client.OpenAsync($"ideas/{id}");
-            if (sawTitle.IsCompletedSuccessfully)
+            var sawText = client.WatchForText(page.ExpectedText);
+            await client.OpenAsync(page.Path);
+            if (sawText.IsCompletedSuccessfully)
             {
                 Interlocked.Increment(ref rendered);
             }
@@ -107,6 +135,9 @@ public static class CircuitsScenario
             rendered, alive, serverCpuOpening, clientCpuOpening, serverCpuHolding, clientCpuHolding, baseline, held, resident,
             new Dictionary<string, int>(target.UnansweredJsCalls));
     }
+
+    /// <summary>A page a resident opens, and a text that shows it rendered (an idea's title).</summary>
+    private sealed record Page(string Path, string ExpectedText);
 
     private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:N1} MB";
 }

@@ -22,6 +22,11 @@ public sealed class LiveSite : IAsyncDisposable
         this.app = app;
     }
 
+    /// <summary>A site the bench started that has no database of its own to check (bench/HelloCircuit).</summary>
+    public LiveSite(AppProcess app) : this(app.BaseUri, app.DatabasePath, app)
+    {
+    }
+
     public Uri BaseUri { get; }
     public string DatabasePath { get; }
 
