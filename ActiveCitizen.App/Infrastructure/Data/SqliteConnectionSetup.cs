@@ -1,12 +1,14 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace ActiveCitizen.App.Infrastructure.Data;
 
 /// <summary>
 /// Gives every SQLite connection a busy timeout, so that two writers queue for the file lock inside SQLite (which retries in
-/// milliseconds) instead of failing at once with "database is locked". Write-ahead logging is switched on once at start-up.
+/// milliseconds) instead of Microsoft.Data.Sqlite's own retry, which sleeps the thread 150 ms a time. Write-ahead logging is switched
+/// on once at start-up.
 /// </summary>
 public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
@@ -26,8 +28,8 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
         {
             return;
         }
-        using var command = sqlite.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
-        command.ExecuteNonQuery();
+        // The C call rather than a PRAGMA statement: it runs at every open of a pooled connection, and a statement would be
+        // prepared and stepped each time.
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_busy_timeout(sqlite.Handle, BusyTimeoutMilliseconds), sqlite.Handle);
     }
 }

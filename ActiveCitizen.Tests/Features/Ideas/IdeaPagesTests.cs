@@ -100,6 +100,22 @@ public sealed class IdeaPagesTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task An_idea_page_leads_back_to_its_project_and_marks_itself_as_the_current_page()
+    {
+        var idea = await AnyCultureIdeaAsync();
+
+        var html = await app.CreateClient().GetStringAsync($"/ideas/{idea.Id}");
+
+        var trail = html[html.IndexOf("<nav aria-label=\"Breadcrumb\">", StringComparison.Ordinal)..];
+        trail = trail[..(trail.IndexOf("</nav>", StringComparison.Ordinal) + "</nav>".Length)];
+        Assert.Contains("<a href=\"projects\">Projects</a>", trail);
+        Assert.Contains($"<a href=\"projects/{DemoProjects.CultureSlug}\">", trail);
+        // The idea is where the reader is: named, and no link to follow.
+        Assert.Contains("<a aria-current=\"page\">Idea</a>", trail);
+        Assert.Equal(2, trail.Split("mud-breadcrumb-separator").Length - 1);
+    }
+
+    [Fact]
     public async Task A_search_address_can_be_shared_and_shows_the_same_results()
     {
         var html = await app.CreateClient().GetStringAsync("/ideas?q=%D0%BA%D0%B2%D0%B8%D1%82%D0%B0%D0%BD%D1%86%D0%B8%D1%8F&sort=newest");
