@@ -106,4 +106,34 @@ public static class MudMarkup
         builder.CloseElement();
         builder.CloseElement();
     };
+
+    /// <summary>
+    /// A MudAlert's markup (Variant.Text, with its severity's icon, no close button) around <paramref name="message"/>. MudAlert would
+    /// keep itself and a MudIcon alive for a notice that only changes when the page reads its idea again.
+    /// </summary>
+    public static RenderFragment Alert(Severity severity, RenderFragment message, string extraClass, bool dense = true, string? testId = null) => builder =>
+    {
+        var (name, icon) = severity switch
+        {
+            Severity.Info => ("info", Icons.Material.Outlined.Info),
+            Severity.Success => ("success", Icons.Custom.Uncategorized.AlertSuccess),
+            Severity.Warning => ("warning", Icons.Material.Outlined.ReportProblem),
+            _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, "Only the info, success and warning alerts are written as markup."),
+        };
+        builder.OpenElement(0, "div");
+        builder.AddAttribute(1, "class", $"mud-alert mud-alert-text-{name}{(dense ? " mud-dense" : "")} mud-elevation-0 {extraClass}");
+        builder.AddAttribute(2, "data-testid", testId);
+        builder.OpenElement(3, "div");
+        builder.AddAttribute(4, "class", "mud-alert-position justify-start");
+        builder.OpenElement(5, "div");
+        builder.AddAttribute(6, "class", "mud-alert-icon mud-alert-icon-left");
+        builder.AddContent(7, Icon(icon));
+        builder.CloseElement();
+        builder.OpenElement(8, "div");
+        builder.AddAttribute(9, "class", "mud-alert-message");
+        builder.AddContent(10, message);
+        builder.CloseElement();
+        builder.CloseElement();
+        builder.CloseElement();
+    };
 }

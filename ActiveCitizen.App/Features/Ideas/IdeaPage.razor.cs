@@ -188,5 +188,11 @@ public partial class IdeaPage
     /// <summary>A hidden idea's text is for its author and moderators; everyone else reads why it is not shown.</summary>
     private bool ShowsContent => idea is not null && (!idea.Hidden || isAuthor || isModerator);
 
+    /// <summary>Why a hidden idea is hidden, as far as this reader may know.</summary>
+    private string HiddenNotice =>
+        !ShowsContent ? L["Idea.HiddenForReaders"]
+        : idea!.HiddenBy == IdeaHiddenBy.Reports ? L["Idea.HiddenPendingReview"]
+        : L["Idea.HiddenByModerators", idea.HiddenNote ?? ""];
+
     public void Dispose() => subscription?.Dispose();
 }
