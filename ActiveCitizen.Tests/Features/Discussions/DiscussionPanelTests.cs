@@ -196,6 +196,23 @@ public sealed class DiscussionPanelTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task A_new_viewer_count_shows_at_once_and_leaves_the_discussion_as_it_was()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var (_, anna) = await harness.ResidentAsync("Anna");
+        await harness.PostAsync(anna, idea, "Stored comment");
+        var panel = RenderPanel(idea);
+        panel.WaitForAssertion(() => Assert.Single(Bodies(panel)));
+        var chip = panel.FindComponent<DiscussionViewers>();
+
+        harness.LiveEvents.Publish(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id), new DiscussionViewersChanged(42));
+
+        // The chip renders on its own (the panel hands it the count without rendering itself), so it is asked, not the panel.
+        chip.WaitForAssertion(() => Assert.Contains("Viewing now: 42", chip.Find("[data-testid=viewers]").TextContent));
+        Assert.Equal(["Stored comment"], Bodies(panel));
+    }
+
+    [Fact]
     public async Task Voting_updates_the_counts_and_marks_the_readers_choice()
     {
         var (idea, _) = await harness.IdeaAsync();

@@ -47,6 +47,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     private bool loadingMore;
     private int total;
     private int viewers;
+    private DiscussionViewers? viewersChip;
     private int newestSeenId;
     private int? replyingTo;
     private string? userId;
@@ -364,7 +365,15 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
 
     private Task OnLiveEventAsync(ILiveEvent liveEvent) => InvokeAsync(() =>
     {
-        if (readsRunning > 0 && liveEvent is not DiscussionViewersChanged)
+        if (liveEvent is DiscussionViewersChanged presence)
+        {
+            // Up to once a second on a busy idea, for every reader: only the count changes, so only its chip renders, not the
+            // discussion and every comment in it.
+            viewers = presence.Viewers;
+            viewersChip?.Show(viewers);
+            return;
+        }
+        if (readsRunning > 0)
         {
             heldEvents.Add(liveEvent);
             return;
@@ -391,9 +400,6 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
             case CommentVoted voted when comments.TryGetValue(voted.CommentId, out var shown) && voted.Sequence > shown.VoteSequence:
                 // An older count arriving after a newer one is ignored.
                 comments[voted.CommentId] = shown with { Upvotes = voted.Upvotes, Downvotes = voted.Downvotes, VoteSequence = voted.Sequence };
-                break;
-            case DiscussionViewersChanged presence:
-                viewers = presence.Viewers;
                 break;
         }
     }
