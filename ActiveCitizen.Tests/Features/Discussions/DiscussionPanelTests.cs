@@ -200,16 +200,26 @@ public sealed class DiscussionPanelTests : ComponentTestContext
     {
         var (idea, _) = await harness.IdeaAsync();
         var (_, anna) = await harness.ResidentAsync("Anna");
-        await harness.PostAsync(anna, idea, "Stored comment");
+        var root = await harness.PostAsync(anna, idea, "Stored comment");
         var panel = RenderPanel(idea);
         panel.WaitForAssertion(() => Assert.Single(Bodies(panel)));
         var chip = panel.FindComponent<DiscussionViewers>();
+        var topic = DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id);
 
-        harness.LiveEvents.Publish(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id), new DiscussionViewersChanged(42));
+        harness.LiveEvents.Publish(topic, new DiscussionViewersChanged(42));
 
         // The chip renders on its own (the panel hands it the count without rendering itself), so it is asked, not the panel.
         chip.WaitForAssertion(() => Assert.Contains("Viewing now: 42", chip.Find("[data-testid=viewers]").TextContent));
         Assert.Equal(["Stored comment"], Bodies(panel));
+
+        // A comment then renders the panel, which passes the chip the count it last rendered with: the chip keeps the newer one.
+        harness.LiveEvents.Publish(topic, new CommentPosted(root with
+        {
+            Id = root.Id + 1000, ParentId = root.Id, Depth = 2, AuthorId = "someone", AuthorName = "Someone", BodyHtml = "<p>A reply</p>",
+            ReplyCount = 0, Upvotes = 0, Downvotes = 0, VoteSequence = 0,
+        }));
+        panel.WaitForAssertion(() => Assert.Equal(["Stored comment", "A reply"], Bodies(panel)));
+        Assert.Contains("Viewing now: 42", chip.Find("[data-testid=viewers]").TextContent);
     }
 
     [Fact]

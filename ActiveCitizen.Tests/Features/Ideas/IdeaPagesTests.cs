@@ -111,7 +111,7 @@ public sealed class IdeaPagesTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.Contains("<a href=\"projects\">Projects</a>", trail);
         Assert.Contains($"<a href=\"projects/{DemoProjects.CultureSlug}\">", trail);
         // The idea is where the reader is: named, and no link to follow.
-        Assert.Contains("<a aria-current=\"page\">Idea</a>", trail);
+        Assert.Contains("<a aria-current=\"page\" class=\"mud-text-secondary\">Idea</a>", trail);
         Assert.Equal(2, trail.Split("mud-breadcrumb-separator").Length - 1);
     }
 

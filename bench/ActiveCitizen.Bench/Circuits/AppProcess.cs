@@ -97,28 +97,43 @@ public sealed class AppProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var app = new AppProcess(process, log, baseUri, dataDirectory);
+        try
+        {
+            await WaitUntilAnsweringAsync(app, baseUri);
+            return app;
+        }
+        catch
+        {
+            // Whatever stopped the start (the app exiting, no answer in time), the process and its log go with it.
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task WaitUntilAnsweringAsync(AppProcess app, Uri baseUri)
+    {
         using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(10) };
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            if (process.HasExited)
+            if (app.process.HasExited)
             {
-                throw new InvalidOperationException($"The app exited at start-up ({process.ExitCode}); see {Path.Combine(dataDirectory, "app.log")}.");
+                throw new InvalidOperationException(
+                    $"The app exited at start-up ({app.process.ExitCode}); see {Path.Combine(app.DataDirectory, "app.log")}.");
             }
             try
             {
                 if ((await http.GetAsync("")).StatusCode == HttpStatusCode.OK)
                 {
-                    return app;
+                    return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or its first page took longer than a request may (a busy machine at start-up).
             }
             if (deadline.Elapsed > TimeSpan.FromMinutes(2))
             {
-                await app.DisposeAsync();
                 throw new TimeoutException("The app did not answer within 2 minutes.");
             }
             await Task.Delay(250);

@@ -22,7 +22,7 @@ public sealed class LiveSite : IAsyncDisposable
         this.app = app;
     }
 
-    /// <summary>A site the bench started that has no database of its own to check (bench/HelloCircuit).</summary>
+    /// <summary>A site the bench started that has no database to check (bench/HelloCircuit): its database path names no file.</summary>
     public LiveSite(AppProcess app) : this(app.BaseUri, app.DatabasePath, app)
     {
     }

@@ -369,8 +369,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         {
             // Up to once a second on a busy idea, for every reader: only the count changes, so only its chip renders, not the
             // discussion and every comment in it.
-            viewers = presence.Viewers;
-            viewersChip?.Show(viewers);
+            ShowViewers(presence.Viewers);
             return;
         }
         if (readsRunning > 0)
@@ -402,6 +401,16 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
                 comments[voted.CommentId] = shown with { Upvotes = voted.Upvotes, Downvotes = voted.Downvotes, VoteSequence = voted.Sequence };
                 break;
         }
+    }
+
+    /// <summary>
+    /// The chip is handed every new count itself: it may show one the panel never rendered, so a render of the panel, which
+    /// passes the chip only counts that differ from its own last one, would not always reach it.
+    /// </summary>
+    private void ShowViewers(int count)
+    {
+        viewers = count;
+        viewersChip?.Show(count);
     }
 
     /// <summary>A comment someone (perhaps this reader, in this or another tab) just posted.</summary>
@@ -493,7 +502,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
                 info = await Discussions.DescribeAsync(TargetType, TargetId);
                 total = info?.CommentCount ?? total;
             });
-            viewers = Presence.ViewersOf(Topic);
+            ShowViewers(Presence.ViewersOf(Topic));
             StateHasChanged();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
