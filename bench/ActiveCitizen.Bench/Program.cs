@@ -35,7 +35,8 @@ public static class BenchProgram
             Live scenarios: protocol-level Blazor circuits against the app, started in this build's configuration on a fresh database with the
             demo (bench/data/live-<scenario>), or an app already running (--url http://host:port --db path/to/its.db):
               dotnet run -c Release --project bench/ActiveCitizen.Bench -- circuits [--circuits 5000] [--rate 100] [--hold 30] [--city bench/data/city.db]
-                  [--app activecitizen|hello-circuit]  (hello-circuit: the framework's smallest interactive app, bench/HelloCircuit)
+                  [--app activecitizen|hello-circuit|hello-island]  (the framework's smallest interactive app, bench/HelloCircuit:
+                  the whole app interactive, or one interactive component on a page rendered on the server alone)
               dotnet run -c Release --project bench/ActiveCitizen.Bench -- fanout [--viewers 1000] [--catalog-viewers <viewers>] [--rate 100]
               dotnet run -c Release --project bench/ActiveCitizen.Bench -- quiz-rush [--residents 2000] [--window 5] [--start-window 8]
             """);

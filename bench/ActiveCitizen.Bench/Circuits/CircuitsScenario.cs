@@ -11,7 +11,8 @@ public sealed record CircuitsResult(
 /// Scenario "circuits": N residents open idea pages (anonymous visitors, as most readers are) at a steady rate and keep them open;
 /// the server's live heap after a forced full collection, divided by N, is the memory a circuit costs. With <c>--app hello-circuit</c>
 /// the same residents open the framework's smallest interactive app instead (bench/HelloCircuit): what any circuit costs on this
-/// machine and runtime before ActiveCitizen adds anything.
+/// machine and runtime before ActiveCitizen adds anything, with the whole app interactive as ActiveCitizen is; with
+/// <c>--app hello-island</c>, the same app's page rendered on the server alone around one interactive component.
 /// </summary>
 public static class CircuitsScenario
 {
@@ -24,8 +25,9 @@ public static class CircuitsScenario
         var result = app switch
         {
             "activecitizen" => await RunOnActiveCitizenAsync(options, count, rate, hold),
-            "hello-circuit" => await RunOnHelloCircuitAsync(options.Path("data", "bench/data/live-hello-circuit"), count, rate, hold),
-            var other => throw new ArgumentException($"--app is activecitizen or hello-circuit, not {other}."),
+            "hello-circuit" => await RunOnHelloCircuitAsync(options.Path("data", "bench/data/live-hello-circuit"), island: false, count, rate, hold),
+            "hello-island" => await RunOnHelloCircuitAsync(options.Path("data", "bench/data/live-hello-circuit"), island: true, count, rate, hold),
+            var other => throw new ArgumentException($"--app is activecitizen, hello-circuit or hello-island, not {other}."),
         };
 
         Measurements.PrintMachine();
@@ -71,12 +73,16 @@ public static class CircuitsScenario
         return await RunAsync(site, count, rate, hold);
     }
 
-    /// <summary>The scenario on bench/HelloCircuit, started by the bench: its page greets resident n at /hello/n.</summary>
-    public static async Task<CircuitsResult> RunOnHelloCircuitAsync(string dataDirectory, int count, double rate, TimeSpan hold)
+    /// <summary>
+    /// The scenario on bench/HelloCircuit, started by the bench: its pages greet resident n, at /hello/n with the whole app
+    /// interactive, at /island/n from one interactive component on a page rendered on the server alone.
+    /// </summary>
+    public static async Task<CircuitsResult> RunOnHelloCircuitAsync(string dataDirectory, bool island, int count, double rate, TimeSpan hold)
     {
         Console.WriteLine("Starting the framework's smallest interactive app, bench/HelloCircuit (this build's configuration)...");
         await using var site = new LiveSite(await AppProcess.StartHelloCircuitAsync(dataDirectory));
-        var pages = Enumerable.Range(1, 100).Select(number => new Page($"hello/{number}", $"Hello, resident {number}")).ToList();
+        var path = island ? "island" : "hello";
+        var pages = Enumerable.Range(1, 100).Select(number => new Page($"{path}/{number}", $"Hello, resident {number}")).ToList();
         return await RunAsync(site, pages, count, rate, hold);
     }
 
