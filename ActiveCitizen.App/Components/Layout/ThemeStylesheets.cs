@@ -19,6 +19,8 @@ public sealed class ThemeStylesheets(IServiceScopeFactory scopes, ILoggerFactory
     private const string PaletteStyleStart = "<style class='mud-theme-provider'>";
 
     private readonly Lock gate = new();
+
+    // MarkupString is safe here: it wraps only MudThemeProvider's own output for the app's constant theme; no reader's input reaches it.
     private Task<IReadOnlyDictionary<ThemePreference, MarkupString>>? rendering;
 
     public async Task<MarkupString> ForAsync(ThemePreference preference)

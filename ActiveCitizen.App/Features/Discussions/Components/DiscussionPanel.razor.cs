@@ -46,6 +46,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     private bool hasMore;
     private bool loadingMore;
     private int total;
+    /// <summary>How many people had the discussion open when the chip first rendered; later counts go to the chip itself.</summary>
     private int viewers;
     private DiscussionViewers? viewersChip;
     private int newestSeenId;
@@ -404,13 +405,18 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     }
 
     /// <summary>
-    /// The chip is handed every new count itself: it may show one the panel never rendered, so a render of the panel, which
-    /// passes the chip only counts that differ from its own last one, would not always reach it.
+    /// A new count goes to the chip alone. The panel's own renders keep passing the count the chip started with, which Blazor
+    /// sees as unchanged, so a comment neither re-renders the chip nor takes it back to an older count.
     /// </summary>
     private void ShowViewers(int count)
     {
-        viewers = count;
-        viewersChip?.Show(count);
+        if (viewersChip is null)
+        {
+            // Not rendered yet: its first render starts from this count.
+            viewers = count;
+            return;
+        }
+        viewersChip.Show(count);
     }
 
     /// <summary>A comment someone (perhaps this reader, in this or another tab) just posted.</summary>
