@@ -45,6 +45,7 @@ public sealed partial class AccountJourneyTests(BrowserFixture browser)
         await Expect(page).ToHaveURLAsync(browser.BaseUrl + "/");
         var accountMenu = page.GetByRole(AriaRole.Button, new() { Name = "Account menu", Exact = true });
         await Expect(accountMenu).ToContainTextAsync("Maria Ivanova");
+        await Expect(page.GetByTestId("notification-bell")).ToBeVisibleAsync();
 
         await WaitUntilInteractiveAsync(page);
         await page.GetByRole(AriaRole.Group, new() { Name = "Language" }).GetByRole(AriaRole.Button, new() { Name = "Русский" }).ClickAsync();
@@ -58,6 +59,8 @@ public sealed partial class AccountJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Выйти" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Войти" })).ToBeVisibleAsync();
         await Expect(russianAccountMenu).ToHaveCountAsync(0);
+        // Visitors have no bell: the layout leaves it out rather than keeping an empty component in their circuit.
+        await Expect(page.GetByTestId("notification-bell")).ToHaveCountAsync(0);
 
         Assert.Empty(CspViolations(console));
     }

@@ -1,4 +1,5 @@
 using ActiveCitizen.App.Features.Accounts;
+using ActiveCitizen.App.Infrastructure.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
@@ -13,6 +14,9 @@ public partial class MainLayout : IAsyncDisposable
     private IJSObjectReference? preferencesModule;
     private ThemePreference theme;
     private ElementReference chosenThemeSwitch;
+
+    /// <summary>Whether app bar items for signed-in users are shown; follows the cascade, so a sign-in that ends takes them away.</summary>
+    private bool signedIn;
 
     /// <summary>Set when a system-theme switch was used: it is gone after the re-render, and the remaining switch takes the focus.</summary>
     private bool focusChosenThemeSwitch;
@@ -31,6 +35,15 @@ public partial class MainLayout : IAsyncDisposable
     [Inject] private AccountProfileService Profiles { get; set; } = default!;
     [Inject] private ILogger<MainLayout> Logger { get; set; } = default!;
 
+    /// <summary>
+    /// The item's component itself, where a DynamicComponent would add a second component around it that every circuit keeps alive.
+    /// </summary>
+    private static RenderFragment AppBarItemComponent(Type component) => builder =>
+    {
+        builder.OpenComponent(0, component);
+        builder.CloseComponent();
+    };
+
     private string ShellClass => "mud-layout app-shell"
                                  + (wideNavClosed ? " app-shell--wide-nav-closed" : "")
                                  + (narrowNavOpen ? " app-shell--narrow-nav-open" : "");
@@ -41,10 +54,11 @@ public partial class MainLayout : IAsyncDisposable
         Navigation.LocationChanged += CloseNarrowNavOnNavigation;
     }
 
-    protected override void OnParametersSet()
+    protected override async Task OnParametersSetAsync()
     {
         // A page that failed must not keep the error screen after the reader navigates elsewhere.
         errorBoundary?.Recover();
+        signedIn = await UserAccess.SignedInAsync(AuthenticationState) is not null;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

@@ -35,6 +35,11 @@ public partial class IdeaPage
 
     protected override async Task OnParametersSetAsync()
     {
+        // Read on every pass, not only for a new idea: a sign-in that ends under the open page (the password changed elsewhere) turns
+        // the actions into the invitation to sign in, as the cascade announces it.
+        var user = (await AuthenticationState).User;
+        userId = UserAccess.UserIdOf(user);
+        isAuthor = idea is not null && idea.AuthorId == userId;
         if (Id == loadedId)
         {
             return;
@@ -43,8 +48,6 @@ public partial class IdeaPage
         // Listen before reading, so no change can fall between the read and the subscription.
         subscription?.Dispose();
         subscription = Live.Subscribe<ILiveEvent>(LiveTopics.Idea(Id), OnIdeaEventAsync);
-        var user = (await AuthenticationState).User;
-        userId = UserAccess.UserIdOf(user);
         isModerator = await Access.HasRoleAsync(user, Roles.Moderator);
         if (!await LoadAsync())
         {

@@ -10,7 +10,7 @@ public static class NotificationsModule
     public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<NotificationsService>();
-        builder.Services.AddAppBarItem(new AppBarItem(typeof(NotificationBell), 100));
+        builder.Services.AddAppBarItem(new AppBarItem(typeof(NotificationBell), 100, SignedInOnly: true));
         builder.Services.AddAccountSection(new AccountSection("notifications", "Account.Section.Notifications", Icons.Material.Outlined.Notifications, typeof(NotificationsSection), 50));
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ActiveCitizen.App.Infrastructure.Data;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace ActiveCitizen.App.Infrastructure.Security;
@@ -12,6 +13,13 @@ public sealed class UserAccess(IDbContextFactory<AppDbContext> dbFactory)
 {
     public static string? UserIdOf(ClaimsPrincipal principal) =>
         principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    /// <summary>
+    /// The signed-in user of a cascaded authentication state, or null for a visitor. Components read it in OnParametersSetAsync, so
+    /// they follow a sign-in that ends under an open circuit as an AuthorizeView would, without keeping one alive as a component.
+    /// </summary>
+    public static async Task<ClaimsPrincipal?> SignedInAsync(Task<AuthenticationState>? authenticationState) =>
+        authenticationState is not null && (await authenticationState).User is { Identity.IsAuthenticated: true } user ? user : null;
 
     public async Task<bool> HasRoleAsync(ClaimsPrincipal principal, string role, CancellationToken cancellationToken = default)
     {
