@@ -17,13 +17,15 @@ public static class MudMarkup
     /// <summary>A small MudIconButton in the default colour.</summary>
     public const string SmallIconButtonClass = "mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-icon-button-size-small";
 
-    public const string FilledPrimaryButtonClass =
-        "mud-button-root mud-button mud-button-filled mud-button-filled-primary mud-button-filled-size-medium mud-ripple";
+    /// <summary>A MudButton's classes: a variant ("text", "outlined", "filled"), a colour ("default", "secondary", ...), a size.</summary>
+    public static string ButtonClass(string variant, string color, string size = "medium") =>
+        $"mud-button-root mud-button mud-button-{variant} mud-button-{variant}-{color} mud-button-{variant}-size-{size} mud-ripple";
 
-    public const string TextInheritButtonClass = "mud-button-root mud-button mud-button-text mud-button-text-inherit mud-button-text-size-medium mud-ripple";
+    public static readonly string FilledPrimaryButtonClass = ButtonClass("filled", "primary");
 
-    public const string OutlinedInheritButtonClass =
-        "mud-button-root mud-button mud-button-outlined mud-button-outlined-inherit mud-button-outlined-size-medium mud-ripple";
+    public static readonly string TextInheritButtonClass = ButtonClass("text", "inherit");
+
+    public static readonly string OutlinedInheritButtonClass = ButtonClass("outlined", "inherit");
 
     /// <summary>A small MudChip of a variant ("outlined", "text") in a colour ("default", "success", ...).</summary>
     public static string SmallChipClass(string variant, string color) => $"mud-chip mud-chip-{variant} mud-chip-size-small mud-chip-color-{color}";
@@ -58,11 +60,11 @@ public static class MudMarkup
     };
 
     /// <summary>A MudButton's StartIcon, in front of its text inside the label span.</summary>
-    public static RenderFragment ButtonStartIcon(string icon) => builder =>
+    public static RenderFragment ButtonStartIcon(string icon, string size = "medium") => builder =>
     {
         builder.OpenElement(0, "span");
-        builder.AddAttribute(1, "class", "mud-button-icon-start mud-button-icon-size-medium");
-        builder.AddContent(2, Icon(icon));
+        builder.AddAttribute(1, "class", $"mud-button-icon-start mud-button-icon-size-{size}");
+        builder.AddContent(2, Icon(icon, size: size));
         builder.CloseElement();
     };
 

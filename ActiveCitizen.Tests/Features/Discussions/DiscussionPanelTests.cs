@@ -223,6 +223,39 @@ public sealed class DiscussionPanelTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task Another_readers_vote_redraws_its_comment_alone()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var (_, anna) = await harness.ResidentAsync("Anna");
+        var voted = await harness.PostAsync(anna, idea, "Vote on me");
+        var other = await harness.PostAsync(anna, idea, "Not voted on");
+        var panel = RenderPanel(idea);
+        panel.WaitForAssertion(() => Assert.Equal(2, Bodies(panel).Count));
+        var items = panel.FindComponents<CommentItem>();
+        var votedItem = items.Single(item => item.Instance.Comment.Id == voted.Id);
+        var otherItem = items.Single(item => item.Instance.Comment.Id == other.Id);
+        // Every render of the discussion hands each comment a fresh set of permissions: the same one afterwards means it did not render.
+        var otherPermissions = otherItem.Instance.Permissions;
+
+        harness.LiveEvents.Publish(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id), new CommentVoted(voted.Id, 5, 1, 4));
+
+        votedItem.WaitForAssertion(() =>
+        {
+            Assert.Equal("5", votedItem.Find("[data-testid=upvotes]").TextContent);
+            Assert.Equal("1", votedItem.Find("[data-testid=downvotes]").TextContent);
+        });
+        Assert.Same(otherPermissions, otherItem.Instance.Permissions);
+
+        // The discussion's next render (a new comment) passes the comment the count it now shows: it stays.
+        harness.LiveEvents.Publish(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id), new CommentPosted(other with
+        {
+            Id = other.Id + 1000, ParentId = other.Id, Depth = 2, AuthorId = "someone", AuthorName = "Someone", BodyHtml = "<p>A reply</p>",
+        }));
+        panel.WaitForAssertion(() => Assert.Equal(3, Bodies(panel).Count));
+        Assert.Equal("5", CommentElement(panel, voted.Id).QuerySelector("[data-testid=upvotes]")!.TextContent);
+    }
+
+    [Fact]
     public async Task Voting_updates_the_counts_and_marks_the_readers_choice()
     {
         var (idea, _) = await harness.IdeaAsync();
