@@ -72,7 +72,7 @@ public sealed class ScenarioSmokeTests(ScenarioSite fixture) : IClassFixture<Sce
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Fanout_a_reply_and_a_tag_reach_every_viewer_of_the_idea_and_of_the_catalog(bool signedInReaders)
+    public async Task Fanout_a_reply_a_tag_and_a_vote_reach_every_viewer_of_the_idea_and_of_the_catalog(bool signedInReaders)
     {
         var result = await FanoutScenario.RunAsync(fixture.Site, Residents, Residents, rate: 50, signedInReaders);
 
@@ -80,6 +80,7 @@ public sealed class ScenarioSmokeTests(ScenarioSite fixture) : IClassFixture<Sce
         Assert.True(result.EveryViewerGotTheComment, $"{result.CommentMilliseconds.Length} of {Residents} viewers got the reply");
         Assert.True(result.EveryViewerGotTheTag,
             $"the tag reached {result.TagOnIdeaMilliseconds.Length} idea and {result.TagOnCatalogMilliseconds.Length} catalog viewers of {Residents} each");
+        Assert.True(result.EveryViewerGotTheVote, $"{result.VoteMilliseconds.Length} of {Residents} viewers got the comment's new count");
         Assert.Empty(result.UnansweredJsCalls);
     }
 

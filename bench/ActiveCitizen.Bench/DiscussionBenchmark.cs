@@ -160,9 +160,8 @@ public static class DiscussionBenchmark
     }
 
     /// <summary>
-    /// A project open for comments with two ideas: one with 50 comments, one with <paramref name="largeThread"/>. A fifth of the
-    /// comments start threads; the rest answer a random earlier comment of a thread, so threads nest three deep and a few grow long;
-    /// one in fifty is deleted; votes are spread with a skew. Deterministic.
+    /// A project open for comments with two ideas: one with 50 comments, one with <paramref name="largeThread"/>
+    /// (<see cref="AddCommentsAsync"/>), the reader's votes on every tenth. Deterministic.
     /// </summary>
     private static async Task<(int Small, int Large, string Viewer)> GenerateAsync(string path, int largeThread)
     {
@@ -205,12 +204,22 @@ public static class DiscussionBenchmark
             db.Add(idea);
             await db.SaveChangesAsync();
             ideaIds.Add(idea.Id);
-            await AddCommentsAsync(db, idea, count, users, markup, random, now);
+            var comments = await AddCommentsAsync(db, idea, count, users, markup, random, idea.SubmittedAt, now);
+            // The reader has voted on every tenth comment, so the page also looks up their votes.
+            db.AddRange(comments.Where((_, index) => index % 10 == 0).Select(comment => new CommentVote { CommentId = comment.Id, UserId = users[1].Id, Value = 1 }));
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
         }
         return (ideaIds[0], ideaIds[1], users[1].Id);
     }
 
-    private static async Task AddCommentsAsync(AppDbContext db, Idea idea, int count, List<ApplicationUser> users, CommentMarkup markup, Random random, DateTime now)
+    /// <summary>
+    /// <paramref name="count"/> comments on the idea by the given users, written between <paramref name="from"/> and
+    /// <paramref name="to"/>: a fifth start threads, the rest answer a random earlier comment of a thread (threads nest three deep
+    /// and a few grow long); one in fifty is deleted; votes are spread with a skew. The idea's comment count is the caller's.
+    /// </summary>
+    public static async Task<List<Comment>> AddCommentsAsync(
+        AppDbContext db, Idea idea, int count, IReadOnlyList<ApplicationUser> users, CommentMarkup markup, Random random, DateTime from, DateTime to)
     {
         string[] bodies =
         [
@@ -221,7 +230,7 @@ public static class DiscussionBenchmark
             "See the plan at https://example.org/transport/plan for the details.",
         ];
         var comments = new List<Comment>();
-        var step = (now - idea.SubmittedAt) / (count + 1);
+        var step = (to - from) / (count + 1);
         for (var index = 0; index < count; index++)
         {
             var parent = index < 5 || random.Next(5) == 0 ? null : comments[random.Next(Math.Max(0, comments.Count - 300), comments.Count)];
@@ -231,7 +240,7 @@ public static class DiscussionBenchmark
             var comment = new Comment
             {
                 TargetType = DiscussionTargets.Idea, TargetId = idea.Id, AuthorId = users[random.Next(users.Count)].Id, Body = body,
-                BodyHtml = markup.ToHtml(body), Stance = (CommentStance)random.Next(4), CreatedAt = idea.SubmittedAt + step * (index + 1),
+                BodyHtml = markup.ToHtml(body), Stance = (CommentStance)random.Next(4), CreatedAt = from + step * (index + 1),
                 Upvotes = upvotes, Downvotes = downvotes, Score = upvotes - downvotes, VoteSequence = upvotes + downvotes, SubmissionKey = Guid.NewGuid(),
             };
             if (random.Next(50) == 0)
@@ -252,10 +261,7 @@ public static class DiscussionBenchmark
             comments.Add(comment);
         }
         await db.SaveChangesAsync();
-        // The reader has voted on every tenth comment, so the page also looks up their votes.
-        db.AddRange(comments.Where((_, index) => index % 10 == 0).Select(comment => new CommentVote { CommentId = comment.Id, UserId = users[1].Id, Value = 1 }));
-        await db.SaveChangesAsync();
-        db.ChangeTracker.Clear();
+        return comments;
     }
 
     private sealed class SignedInReader(ClaimsPrincipal reader) : AuthenticationStateProvider

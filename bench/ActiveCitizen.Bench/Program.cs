@@ -38,6 +38,7 @@ public static class BenchProgram
                   [--app activecitizen|hello-circuit|hello-island]  (the framework's smallest interactive app, bench/HelloCircuit:
                   the whole app interactive, or one interactive component on a page rendered on the server alone)
               dotnet run -c Release --project bench/ActiveCitizen.Bench -- fanout [--viewers 1000] [--catalog-viewers <viewers>] [--rate 100]
+                  [--readers anonymous|signed-in] [--thread 0]  (comments added after the opening one: a long discussion)
               dotnet run -c Release --project bench/ActiveCitizen.Bench -- quiz-rush [--residents 2000] [--window 5] [--start-window 8]
             """);
         return 2;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ActiveCitizen.App.Features.Accounts;
+using ActiveCitizen.App.Features.Discussions;
 using ActiveCitizen.App.Features.Ideas;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,13 +8,14 @@ namespace ActiveCitizen.Bench.Circuits;
 
 public sealed record FanoutResult(
     int IdeaId, int IdeaViewers, int CatalogViewers, IReadOnlyList<string> Failures,
-    double[] CommentMilliseconds, double[] TagOnIdeaMilliseconds, double[] TagOnCatalogMilliseconds,
-    double ReplyHandledMilliseconds, double TagHandledMilliseconds,
-    BatchCost ReplyBatch, BatchCost TagOnIdeaBatch, BatchCost TagOnCatalogBatch,
+    double[] CommentMilliseconds, double[] TagOnIdeaMilliseconds, double[] TagOnCatalogMilliseconds, double[] VoteMilliseconds,
+    double ReplyHandledMilliseconds, double TagHandledMilliseconds, double VoteHandledMilliseconds,
+    BatchCost ReplyBatch, BatchCost TagOnIdeaBatch, BatchCost TagOnCatalogBatch, BatchCost VoteBatch,
     TimeSpan ServerCpu, TimeSpan ClientCpu, IReadOnlyDictionary<string, int> UnansweredJsCalls)
 {
     public bool EveryViewerGotTheComment => CommentMilliseconds.Length == IdeaViewers;
     public bool EveryViewerGotTheTag => TagOnIdeaMilliseconds.Length == IdeaViewers && TagOnCatalogMilliseconds.Length == CatalogViewers;
+    public bool EveryViewerGotTheVote => VoteMilliseconds.Length == IdeaViewers;
 }
 
 /// <summary>
@@ -35,9 +37,9 @@ public sealed record BatchCost(double Components, double Bytes)
 }
 
 /// <summary>
-/// Scenario "fanout": N residents read one idea and M the ideas catalog. A resident replies in the idea's discussion and a moderator
-/// tags the idea, each through their own circuit; per viewer, the time from the click to the render batch that carries the reply's
-/// text or the tag's name.
+/// Scenario "fanout": N residents read one idea and M the ideas catalog. A resident replies in the idea's discussion, a moderator
+/// tags the idea and another resident finds the opening comment useful, each through their own circuit; per viewer, the time from the
+/// click to the render batch that carries the reply's text, the tag's name or the comment's new count.
 /// </summary>
 public static class FanoutScenario
 {
@@ -48,6 +50,7 @@ public static class FanoutScenario
         var viewers = options.Number("viewers", 1000);
         var catalogViewers = options.Number("catalog-viewers", viewers);
         var rate = options.Number("rate", 100);
+        var threadComments = options.Number("thread", 0);
         var signedInReaders = options.Text("readers", "anonymous") switch
         {
             "anonymous" => false,
@@ -55,12 +58,16 @@ public static class FanoutScenario
             var other => throw new ArgumentException($"--readers is anonymous or signed-in, not {other}."),
         };
         await using var site = await LiveSite.OpenAsync(options, "fanout");
-        var result = await RunAsync(site, viewers, catalogViewers, rate, signedInReaders);
+        var result = await RunAsync(site, viewers, catalogViewers, rate, signedInReaders, threadComments);
 
         Measurements.PrintMachine();
         Console.WriteLine(signedInReaders
             ? "Server and client share the machine's cores; the idea's viewers are signed-in residents, the catalog's anonymous."
             : "Server and client share the machine's cores; viewers are anonymous readers, the poster and the moderator are signed in.");
+        if (threadComments > 0)
+        {
+            Console.WriteLine($"The idea's discussion holds {threadComments:N0} more comments after the opening one; readers load its first page.");
+        }
         var measurements = new Measurements(viewers, warmUp: 0);
         Measurements.PrintHeader();
         measurements.Record($"reply to {result.CommentMilliseconds.Length:N0} of {viewers:N0} idea viewers", result.CommentMilliseconds);
@@ -68,10 +75,12 @@ public static class FanoutScenario
         measurements.Record($"tag to {result.TagOnCatalogMilliseconds.Length:N0} of {catalogViewers:N0} catalog viewers", result.TagOnCatalogMilliseconds);
         measurements.Record($"tag to all {viewers + catalogViewers:N0} viewers",
             [.. result.TagOnIdeaMilliseconds, .. result.TagOnCatalogMilliseconds]);
+        measurements.Record($"vote to {result.VoteMilliseconds.Length:N0} of {viewers:N0} idea viewers", result.VoteMilliseconds);
         Console.WriteLine();
-        Console.WriteLine($"the poster's click was handled in {result.ReplyHandledMilliseconds:F0} ms, the moderator's in {result.TagHandledMilliseconds:F0} ms");
+        Console.WriteLine($"the poster's click was handled in {result.ReplyHandledMilliseconds:F0} ms, the moderator's in {result.TagHandledMilliseconds:F0} ms, " +
+                          $"the voter's in {result.VoteHandledMilliseconds:F0} ms");
         Console.WriteLine($"per viewer, the batch that carried the reply: {result.ReplyBatch}; the tag: {result.TagOnIdeaBatch} on the idea, " +
-                          $"{result.TagOnCatalogBatch} on the catalog (medians)");
+                          $"{result.TagOnCatalogBatch} on the catalog; the vote: {result.VoteBatch} (medians)");
         Console.WriteLine($"CPU over the run: server {result.ServerCpu.TotalSeconds:F1} s, client {result.ClientCpu.TotalSeconds:F1} s; failures {result.Failures.Count}");
         foreach (var failure in result.Failures.GroupBy(failure => failure).Take(5))
         {
@@ -79,18 +88,24 @@ public static class FanoutScenario
         }
         await measurements.SaveAsync("fanout", new
         {
-            viewers, catalogViewers, rate, readers = signedInReaders ? "signed-in" : "anonymous", result.IdeaId, failures = result.Failures.Count,
+            viewers, catalogViewers, rate, readers = signedInReaders ? "signed-in" : "anonymous", threadComments, result.IdeaId, failures = result.Failures.Count,
             replyHandledMilliseconds = result.ReplyHandledMilliseconds, tagHandledMilliseconds = result.TagHandledMilliseconds,
-            replyBatch = result.ReplyBatch, tagOnIdeaBatch = result.TagOnIdeaBatch, tagOnCatalogBatch = result.TagOnCatalogBatch,
+            voteHandledMilliseconds = result.VoteHandledMilliseconds,
+            replyBatch = result.ReplyBatch, tagOnIdeaBatch = result.TagOnIdeaBatch, tagOnCatalogBatch = result.TagOnCatalogBatch, voteBatch = result.VoteBatch,
             commentReached = result.CommentMilliseconds.Length, tagReachedIdea = result.TagOnIdeaMilliseconds.Length,
-            tagReachedCatalog = result.TagOnCatalogMilliseconds.Length,
+            tagReachedCatalog = result.TagOnCatalogMilliseconds.Length, voteReached = result.VoteMilliseconds.Length,
             serverCpuSeconds = result.ServerCpu.TotalSeconds, clientCpuSeconds = result.ClientCpu.TotalSeconds, result.UnansweredJsCalls,
         });
-        return result.EveryViewerGotTheComment && result.EveryViewerGotTheTag && result.Failures.Count == 0 ? 0 : 1;
+        return result.EveryViewerGotTheComment && result.EveryViewerGotTheTag && result.EveryViewerGotTheVote && result.Failures.Count == 0 ? 0 : 1;
     }
 
     /// <param name="signedInReaders">The idea's viewers sign in as generated residents (they see the composer and the comments' actions).</param>
-    public static async Task<FanoutResult> RunAsync(LiveSite site, int viewers, int catalogViewers, double rate, bool signedInReaders = false)
+    /// <param name="threadComments">
+    /// Comments other demo residents wrote after the opening one, so the readers hold a long discussion (its first page: the opening
+    /// thread and the next threads, with their first replies) when the reply, the tag and the vote arrive.
+    /// </param>
+    public static async Task<FanoutResult> RunAsync(
+        LiveSite site, int viewers, int catalogViewers, double rate, bool signedInReaders = false, int threadComments = 0)
     {
         var token = Guid.NewGuid().ToString("N")[..10];
         int ideaId;
@@ -112,6 +127,10 @@ public static class FanoutScenario
         await poster.OpenAsync($"ideas/{ideaId}");
         var rootText = $"Opening comment {token}";
         await PostAsync(poster, rootText, reply: false);
+        if (threadComments > 0)
+        {
+            await AddLaterCommentsAsync(site, ideaId, threadComments);
+        }
 
         var emails = signedInReaders ? await site.AddResidentsAsync(viewers) : null;
         var (ideaClients, ideaFailures) = await Arrivals.AtRateAsync(viewers, rate,
@@ -155,9 +174,27 @@ public static class FanoutScenario
             var tagOnIdeaMilliseconds = await LatenciesAsync(tagSent, tagOnIdea, failures);
             var tagOnCatalogMilliseconds = await LatenciesAsync(tagSent, tagOnCatalog, failures);
 
+            // Votes are the discussion's most frequent change: each one reaches every reader with the comment's new count.
+            await using var voter = new CircuitClient(target);
+            await voter.SignInAsync(DemoAccounts.Residents[1].Email, DemoAccounts.Password);
+            await voter.OpenAsync($"ideas/{ideaId}");
+            var upvote = await voter.WaitForAsync(root => root.Descendants()
+                .Where(node => node.Attribute("data-testid") == "comment" && node.TextContent().Contains(rootText, StringComparison.Ordinal))
+                .SelectMany(comment => comment.Descendants())
+                .Where(node => node.Attribute("data-testid") == "upvote" && node.Handlers.ContainsKey("click") && !node.Attributes.ContainsKey("disabled"))
+                .Select(ElementHandle.Of).FirstOrDefault(), Patience, "the upvote button of the opening comment");
+            await site.SettleAsync();
+            // The opening comment had no votes: its count's label is new text in every viewer's batch (the anonymous viewers read English).
+            var voteArrivals = ideaClients.Select(client => client.WatchForText("Useful: 1")).ToArray();
+            var voteSent = Stopwatch.GetTimestamp();
+            await voter.ClickAsync(upvote);
+            var voteHandled = Stopwatch.GetElapsedTime(voteSent).TotalMilliseconds;
+            var voteMilliseconds = await LatenciesAsync(voteSent, voteArrivals, failures);
+
             failures.AddRange(ideaClients.Concat(catalogClients).Where(client => client.Failure is not null).Select(client => client.Failure!));
             return new FanoutResult(ideaId, viewers, catalogViewers, failures, commentMilliseconds, tagOnIdeaMilliseconds, tagOnCatalogMilliseconds,
-                commentHandled, tagHandled, BatchCost.Of(Arrived(commentArrivals)), BatchCost.Of(Arrived(tagOnIdea)), BatchCost.Of(Arrived(tagOnCatalog)),
+                voteMilliseconds, commentHandled, tagHandled, voteHandled,
+                BatchCost.Of(Arrived(commentArrivals)), BatchCost.Of(Arrived(tagOnIdea)), BatchCost.Of(Arrived(tagOnCatalog)), BatchCost.Of(Arrived(voteArrivals)),
                 site.ServerCpu - serverCpu, LiveSite.ClientCpu - clientCpu, new Dictionary<string, int>(target.UnansweredJsCalls));
         }
         finally
@@ -187,6 +224,21 @@ public static class FanoutScenario
             .Where(node => node.Attribute("data-testid") == "comment-body" && node.TextContent().Contains(text, StringComparison.Ordinal))
             .Select(ElementHandle.Of).FirstOrDefault(), Patience, "the posted comment");
         return (sent, handled);
+    }
+
+    /// <summary>Comments written after the idea's newest one (the opening comment), so that it stays first in the oldest-first order.</summary>
+    private static async Task AddLaterCommentsAsync(LiveSite site, int ideaId, int count)
+    {
+        await using var db = site.Context();
+        var idea = await db.Set<Idea>().SingleAsync(idea => idea.Id == ideaId);
+        var newest = await db.Set<Comment>().Where(comment => comment.TargetType == DiscussionTargets.Idea && comment.TargetId == ideaId)
+            .MaxAsync(comment => comment.CreatedAt);
+        // Not the poster's or the voter's: comments written this minute would count against their own rate limits.
+        var residents = DemoAccounts.Residents.Skip(2).Select(resident => resident.Email.ToUpperInvariant()).ToList();
+        var authors = await db.Users.Where(user => residents.Contains(user.NormalizedEmail!)).ToListAsync();
+        await DiscussionBenchmark.AddCommentsAsync(db, idea, count, authors, new CommentMarkup(), new Random(2026), newest, DateTime.UtcNow);
+        idea.CommentCount += count;
+        await db.SaveChangesAsync();
     }
 
     private static async Task<CircuitClient> OpenViewerAsync(CircuitTarget target, string path, string? email)
