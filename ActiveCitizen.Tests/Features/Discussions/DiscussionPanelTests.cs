@@ -223,7 +223,7 @@ public sealed class DiscussionPanelTests : ComponentTestContext
     }
 
     [Fact]
-    public async Task Another_readers_vote_redraws_its_comment_alone()
+    public async Task Another_readers_vote_redraws_its_comment_alone_and_a_reply_redraws_no_other_comment()
     {
         var (idea, _) = await harness.IdeaAsync();
         var (_, anna) = await harness.ResidentAsync("Anna");
@@ -234,8 +234,7 @@ public sealed class DiscussionPanelTests : ComponentTestContext
         var items = panel.FindComponents<CommentItem>();
         var votedItem = items.Single(item => item.Instance.Comment.Id == voted.Id);
         var otherItem = items.Single(item => item.Instance.Comment.Id == other.Id);
-        // Every render of the discussion hands each comment a fresh set of permissions: the same one afterwards means it did not render.
-        var otherPermissions = otherItem.Instance.Permissions;
+        var otherRenders = otherItem.RenderCount;
 
         harness.LiveEvents.Publish(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id), new CommentVoted(voted.Id, 5, 1, 4));
 
@@ -244,7 +243,7 @@ public sealed class DiscussionPanelTests : ComponentTestContext
             Assert.Equal("5", votedItem.Find("[data-testid=upvotes]").TextContent);
             Assert.Equal("1", votedItem.Find("[data-testid=downvotes]").TextContent);
         });
-        Assert.Same(otherPermissions, otherItem.Instance.Permissions);
+        Assert.Equal(otherRenders, otherItem.RenderCount);
 
         // The discussion's next render (a new comment) passes the comment the count it now shows: it stays.
         harness.LiveEvents.Publish(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id), new CommentPosted(other with
@@ -253,6 +252,7 @@ public sealed class DiscussionPanelTests : ComponentTestContext
         }));
         panel.WaitForAssertion(() => Assert.Equal(3, Bodies(panel).Count));
         Assert.Equal("5", CommentElement(panel, voted.Id).QuerySelector("[data-testid=upvotes]")!.TextContent);
+        Assert.Equal(otherRenders, otherItem.RenderCount);
     }
 
     [Fact]
@@ -317,6 +317,29 @@ public sealed class DiscussionPanelTests : ComponentTestContext
         Assert.Contains("The discussion is over", panel.Find("[data-testid=discussion-closed]").TextContent);
         Assert.Empty(panel.FindAll("[data-testid=comment-composer]"));
         Assert.Empty(panel.FindAll("[data-testid=reply]"));
+    }
+
+    [Fact]
+    public async Task A_discussion_that_closes_under_an_open_page_takes_every_comments_actions_away_at_the_next_post()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var (annaId, _) = await harness.ResidentAsync("Anna");
+        var (_, boris) = await harness.ResidentAsync("Boris");
+        var borisComment = await harness.PostAsync(boris, idea, "Boris was here");
+        SignInAs(annaId, []);
+        var panel = RenderPanel(idea);
+        panel.WaitForAssertion(() => Assert.NotNull(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=reply]")));
+        Assert.False(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=upvote]")!.HasAttribute("disabled"));
+
+        time.SetUtcNow(new DateTimeOffset(TestProjects.DiscussionCloses));
+        panel.Find("[data-testid=comment-composer] textarea").Input("Too late");
+        await panel.InvokeAsync(() => panel.Find("[data-testid=post-comment]").Click());
+
+        panel.WaitForAssertion(() => Assert.Contains("The discussion is over", panel.Find("[data-testid=discussion-closed]").TextContent));
+        // Boris's comment itself did not change, but what Anna may do with it did.
+        Assert.Null(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=reply]"));
+        Assert.True(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=upvote]")!.HasAttribute("disabled"));
+        Assert.Equal(["Boris was here"], Bodies(panel));
     }
 
     [Fact]

@@ -22,12 +22,21 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
 
     /// <summary>The component showing each comment, so that a vote's new count goes to that comment alone.</summary>
     private readonly Dictionary<int, CommentItem> items = [];
+
+    /// <summary>
+    /// When each comment's display last changed, as a count of changes (<see cref="CommentItem.Version"/>); a change for every
+    /// comment at once (the discussion closing, another order) is <see cref="everyoneChangedAt"/>.
+    /// </summary>
+    private readonly Dictionary<int, int> changedAt = [];
+    private int changes;
+    private int everyoneChangedAt;
     private readonly List<int> rootIds = [];
     private readonly Dictionary<int, List<int>> repliesByThread = [];
 
     /// <summary>Replies of each thread loaded from the server, as the offset of the next "show more replies".</summary>
     private readonly Dictionary<int, int> repliesLoaded = [];
     private readonly HashSet<int> threadsLoading = [];
+    private readonly Dictionary<int, Func<Task>> showMoreReplies = [];
 
     private readonly List<CommentView> waitingRoots = [];
     private readonly HashSet<int> freshIds = [];
@@ -173,6 +182,9 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         listGeneration++;
         comments.Clear();
         items.Clear();
+        changedAt.Clear();
+        // Comments shown before and after (another order keeps them by key) take the data read now.
+        EveryoneChanged();
         rootIds.Clear();
         repliesByThread.Clear();
         repliesLoaded.Clear();
@@ -235,6 +247,13 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         await LoadMyVotesAsync(page.Comments);
     }
 
+    /// <summary>
+    /// Each thread's "show more replies" handler, made once: a new delegate at every render would have every reader's browser swap
+    /// the handler of each such button with every change in the discussion.
+    /// </summary>
+    private Func<Task> ShowMoreRepliesOf(int threadId) =>
+        showMoreReplies.TryGetValue(threadId, out var handler) ? handler : showMoreReplies[threadId] = () => ShowMoreRepliesAsync(threadId);
+
     private async Task ShowMoreRepliesAsync(int threadId)
     {
         // One batch at a time per thread: a double click must not skip a batch.
@@ -266,6 +285,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         foreach (var (commentId, vote) in await Queries.VotesAsync(userId, [.. loaded.Select(comment => comment.Id)]))
         {
             myVotes[commentId] = vote;
+            MarkChanged(commentId);
         }
     }
 
@@ -346,7 +366,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         newestSeenId = Math.Max(newestSeenId, comment.Id);
         if (comment.ParentId is null)
         {
-            comments[comment.Id] = comment;
+            Put(comment);
             repliesByThread.TryAdd(comment.Id, []);
             if (asNewRoot)
             {
@@ -363,7 +383,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
             // Its thread is further down and not loaded yet; it comes with the thread.
             return false;
         }
-        comments[comment.Id] = comment;
+        Put(comment);
         replies.Add(comment.Id);
         return true;
     }
@@ -383,11 +403,11 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
             return;
         }
         Apply(liveEvent);
-        if (liveEvent is CommentVoted voted && items.TryGetValue(voted.CommentId, out var item) && comments.TryGetValue(voted.CommentId, out var counted))
+        if (liveEvent is CommentVoted voted && items.TryGetValue(voted.CommentId, out var item))
         {
             // Votes are a busy discussion's most frequent change: the new count goes to its comment alone, rather than every reader's
-            // whole discussion rendering and comparing each of its comments. The panel passes the same record at its next render.
-            item.Show(counted);
+            // whole discussion rendering.
+            item.Show();
             return;
         }
         StateHasChanged();
@@ -410,7 +430,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
                 break;
             case CommentVoted voted when comments.TryGetValue(voted.CommentId, out var shown) && voted.Sequence > shown.VoteSequence:
                 // An older count arriving after a newer one is ignored.
-                comments[voted.CommentId] = shown with { Upvotes = voted.Upvotes, Downvotes = voted.Downvotes, VoteSequence = voted.Sequence };
+                Put(shown with { Upvotes = voted.Upvotes, Downvotes = voted.Downvotes, VoteSequence = voted.Sequence });
                 break;
         }
     }
@@ -456,10 +476,10 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         }
         if (Add(comment, asNewRoot: true))
         {
-            freshIds.Add(comment.Id);
+            MarkFresh(comment.Id);
             if (comment.ParentId is not null && comments.TryGetValue(comment.ThreadId, out var root))
             {
-                comments[root.Id] = root with { ReplyCount = root.ReplyCount + 1 };
+                Put(root with { ReplyCount = root.ReplyCount + 1 });
             }
         }
     }
@@ -475,8 +495,8 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         if (comments.TryGetValue(comment.Id, out var shown) && comment.Version >= shown.Version)
         {
             // Counts travel in their own, sequenced events; a change never rolls them back.
-            comments[comment.Id] = comment.VoteSequence >= shown.VoteSequence ? comment
-                : comment with { Upvotes = shown.Upvotes, Downvotes = shown.Downvotes, VoteSequence = shown.VoteSequence };
+            Put(comment.VoteSequence >= shown.VoteSequence ? comment
+                : comment with { Upvotes = shown.Upvotes, Downvotes = shown.Downvotes, VoteSequence = shown.VoteSequence });
         }
     }
 
@@ -486,7 +506,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         {
             if (Add(comment, asNewRoot: true))
             {
-                freshIds.Add(comment.Id);
+                MarkFresh(comment.Id);
             }
         }
         waitingRoots.Clear();
@@ -518,6 +538,8 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
                 }
                 info = await Discussions.DescribeAsync(TargetType, TargetId);
                 total = info?.CommentCount ?? total;
+                // Whether the discussion is open decides what every comment offers.
+                EveryoneChanged();
             });
             ShowViewers(Presence.ViewersOf(Topic));
             StateHasChanged();
@@ -541,26 +563,34 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         if (result.Status == CommentStatus.Closed)
         {
             info = info is null ? null : info with { Closure = result.Closure };
+            EveryoneChanged();
         }
+        // The composer's button renders only the composer: the discussion shows the comment, or that it closed, itself.
+        StateHasChanged();
         return result;
     }
 
-    private async Task VoteAsync(CommentView comment, int value)
+    // The comment's own buttons call these (CommentItem): each shows its outcome by rendering the discussion, where the comments
+    // whose display it changed take their new data.
+
+    internal async Task VoteAsync(CommentView comment, int value)
     {
         var result = await Discussions.VoteAsync((await AuthenticationState).User, comment.Id, value);
         if (result.Status is CommentStatus.Done or CommentStatus.AlreadyDone)
         {
             myVotes[comment.Id] = result.Vote;
+            MarkChanged(comment.Id);
             if (comments.TryGetValue(comment.Id, out var shown) && result.Sequence > shown.VoteSequence)
             {
-                comments[comment.Id] = shown with { Upvotes = result.Upvotes, Downvotes = result.Downvotes, VoteSequence = result.Sequence };
+                Put(shown with { Upvotes = result.Upvotes, Downvotes = result.Downvotes, VoteSequence = result.Sequence });
             }
+            StateHasChanged();
             return;
         }
         Snackbar.Add(L[$"Comment.{result.Status}"], Severity.Warning);
     }
 
-    private async Task EditAsync(CommentView comment)
+    internal async Task EditAsync(CommentView comment)
     {
         var dialog = await Dialogs.ShowAsync<EditCommentDialog>(L["Comment.Edit"],
             new DialogParameters<EditCommentDialog> { { d => d.CommentId, comment.Id } },
@@ -568,10 +598,11 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         if (await dialog.Result is { Canceled: false, Data: CommentView edited })
         {
             Changed(edited);
+            StateHasChanged();
         }
     }
 
-    private async Task DeleteAsync(CommentView comment)
+    internal async Task DeleteAsync(CommentView comment)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(L["Comment.DeleteTitle"], L["Comment.DeleteQuestion"], L["Comment.Delete"], cancelText: L["Common.Cancel"]);
         if (confirmed != true)
@@ -582,6 +613,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         if (result.Comment is { } deleted)
         {
             Changed(deleted);
+            StateHasChanged();
         }
         else if (result.Status != CommentStatus.AlreadyDone)
         {
@@ -589,7 +621,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         }
     }
 
-    private async Task ReportAsync(CommentView comment)
+    internal async Task ReportAsync(CommentView comment)
     {
         var dialog = await Dialogs.ShowAsync<ReportCommentDialog>(L["Comment.Report"],
             new DialogParameters<ReportCommentDialog> { { d => d.CommentId, comment.Id } },
@@ -599,17 +631,19 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
             if (result.Comment is { } reported)
             {
                 Changed(reported);
+                StateHasChanged();
             }
             Snackbar.Add(L[result.Status == CommentStatus.AlreadyDone ? "Comment.AlreadyReported" : "Comment.Reported"], Severity.Info);
         }
     }
 
-    private async Task ModerateAsync(CommentView comment, bool hide)
+    internal async Task ModerateAsync(CommentView comment, bool hide)
     {
         var result = await Discussions.ModerateAsync((await AuthenticationState).User, comment.Id, hide);
         if (result.Comment is { } moderated)
         {
             Changed(moderated);
+            StateHasChanged();
             Snackbar.Add(L[hide ? "Comment.HiddenNow" : "Comment.RestoredNow"], Severity.Info);
         }
         else
@@ -618,7 +652,11 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         }
     }
 
-    private void ToggleReply(int commentId) => replyingTo = replyingTo == commentId ? null : commentId;
+    internal void ToggleReply(int commentId)
+    {
+        replyingTo = replyingTo == commentId ? null : commentId;
+        StateHasChanged();
+    }
 
     private IEnumerable<CommentView> Roots => rootIds.Select(id => comments[id]);
 
@@ -631,7 +669,33 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     private int RepliesNotShown(CommentView root) =>
         Math.Max(0, root.ReplyCount - (repliesByThread.TryGetValue(root.Id, out var replies) ? replies.Count : 0));
 
-    private CommentPermissions PermissionsFor(CommentView comment)
+    internal CommentView CommentById(int commentId) => comments[commentId];
+
+    internal int MyVoteOn(int commentId) => myVotes.GetValueOrDefault(commentId);
+
+    internal bool IsFresh(int commentId) => freshIds.Contains(commentId);
+
+    /// <summary>Shows a comment as it now is: the one place a comment's data changes, so its component knows to take it.</summary>
+    private void Put(CommentView comment)
+    {
+        comments[comment.Id] = comment;
+        MarkChanged(comment.Id);
+    }
+
+    private void MarkFresh(int commentId)
+    {
+        freshIds.Add(commentId);
+        MarkChanged(commentId);
+    }
+
+    private void MarkChanged(int commentId) => changedAt[commentId] = ++changes;
+
+    /// <summary>Something every comment shows changed (the discussion opened or closed, the list was read again).</summary>
+    private void EveryoneChanged() => everyoneChangedAt = ++changes;
+
+    private int VersionOf(int commentId) => Math.Max(changedAt.GetValueOrDefault(commentId), everyoneChangedAt);
+
+    internal CommentPermissions PermissionsFor(CommentView comment)
     {
         var own = comment.AuthorId == userId;
         var visible = !comment.Deleted && !comment.Hidden;
