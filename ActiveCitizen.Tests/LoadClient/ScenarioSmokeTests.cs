@@ -81,6 +81,8 @@ public sealed class ScenarioSmokeTests(ScenarioSite fixture) : IClassFixture<Sce
         Assert.True(result.EveryViewerGotTheTag,
             $"the tag reached {result.TagOnIdeaMilliseconds.Length} idea and {result.TagOnCatalogMilliseconds.Length} catalog viewers of {Residents} each");
         Assert.True(result.EveryViewerGotTheVote, $"{result.VoteMilliseconds.Length} of {Residents} viewers got the comment's new count");
+        // The vote re-renders its comment (and a signed-in reader's two buttons in it, Reply and Report), not the discussion around it.
+        Assert.Equal(signedInReaders ? 3 : 1, result.VoteBatch.Components);
         Assert.Empty(result.UnansweredJsCalls);
     }
 

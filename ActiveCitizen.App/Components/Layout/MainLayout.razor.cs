@@ -41,6 +41,8 @@ public partial class MainLayout : IAsyncDisposable
     private static RenderFragment AppBarItemComponent(Type component) => builder =>
     {
         builder.OpenComponent(0, component);
+        // Keyed, so that an item appearing or going (the bell, as the sign-in changes) leaves the others as they are.
+        builder.SetKey(component);
         builder.CloseComponent();
     };
 

@@ -223,7 +223,7 @@ public sealed class DiscussionPanelTests : ComponentTestContext
     }
 
     [Fact]
-    public async Task Another_readers_vote_redraws_its_comment_alone_and_a_reply_redraws_no_other_comment()
+    public async Task Another_readers_vote_shows_on_its_comment_and_neither_it_nor_a_reply_redraws_the_other_comments()
     {
         var (idea, _) = await harness.IdeaAsync();
         var (_, anna) = await harness.ResidentAsync("Anna");
@@ -336,10 +336,27 @@ public sealed class DiscussionPanelTests : ComponentTestContext
         await panel.InvokeAsync(() => panel.Find("[data-testid=post-comment]").Click());
 
         panel.WaitForAssertion(() => Assert.Contains("The discussion is over", panel.Find("[data-testid=discussion-closed]").TextContent));
+        // Anna keeps what she wrote, with the reason it was not posted.
+        Assert.Equal("Too late", panel.Find("[data-testid=comment-composer] textarea").GetAttribute("value"));
+        Assert.Contains("The discussion has just closed; your comment was not posted.", panel.Find("[data-testid=comment-composer]").TextContent);
         // Boris's comment itself did not change, but what Anna may do with it did.
         Assert.Null(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=reply]"));
         Assert.True(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=upvote]")!.HasAttribute("disabled"));
         Assert.Equal(["Boris was here"], Bodies(panel));
+    }
+
+    [Fact]
+    public async Task Ones_own_comment_stops_offering_Edit_when_its_edit_window_ends_with_the_page_open()
+    {
+        var (_, _, first, panel) = await AnnaReadsHerCommentAsync();
+        Assert.NotNull(CommentElement(panel, first.Id).QuerySelector("[data-testid=edit]"));
+
+        time.Advance(CommentLimits.EditWindow - TimeSpan.FromSeconds(1));
+        Assert.NotNull(CommentElement(panel, first.Id).QuerySelector("[data-testid=edit]"));
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        panel.WaitForAssertion(() => Assert.Null(CommentElement(panel, first.Id).QuerySelector("[data-testid=edit]")));
+        Assert.NotNull(CommentElement(panel, first.Id).QuerySelector("[data-testid=delete]"));
     }
 
     [Fact]

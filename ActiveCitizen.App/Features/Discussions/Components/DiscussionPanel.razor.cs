@@ -20,7 +20,10 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     /// <summary>Every comment shown, by id: the one place a live change is applied.</summary>
     private readonly Dictionary<int, CommentView> comments = [];
 
-    /// <summary>The component showing each comment, so that a vote's new count goes to that comment alone.</summary>
+    /// <summary>
+    /// The component showing each comment, so that a vote's new count goes to that comment alone. Each registers itself while it
+    /// lives (<see cref="Showing"/>): a component kept by its key across a new reading of the list is still the one showing it.
+    /// </summary>
     private readonly Dictionary<int, CommentItem> items = [];
 
     /// <summary>
@@ -67,6 +70,17 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     private bool isModerator;
     private bool ready;
 
+    /// <summary>Set when a post was refused because the discussion closed: the composers stay, so the reader keeps their text.</summary>
+    private bool keepComposersAfterClosing;
+
+    /// <summary>
+    /// The reader's own comments offer "Edit" for <see cref="CommentLimits.EditWindow"/>, and a comment renders only when its
+    /// version rises: one timer, for the earliest window still open, marks the comments whose window has ended since the last time.
+    /// </summary>
+    private ITimer? editWindowTimer;
+    private DateTime? nextEditWindowEnd;
+    private DateTime editWindowsCheckedAt;
+
     private IDisposable? subscription;
     private IDisposable? presenceVisit;
     private ElementReference endSentinel;
@@ -87,6 +101,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     {
         var user = (await AuthenticationState).User;
         userId = UserAccess.UserIdOf(user);
+        editWindowsCheckedAt = Clock.UtcNow;
         // Listen before reading, so no comment can fall between the read and the subscription.
         subscription = Live.Subscribe<ILiveEvent>(Topic, OnLiveEventAsync);
         presenceVisit = Presence.Join(Topic);
@@ -181,7 +196,6 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     {
         listGeneration++;
         comments.Clear();
-        items.Clear();
         changedAt.Clear();
         // Comments shown before and after (another order keeps them by key) take the data read now.
         EveryoneChanged();
@@ -403,7 +417,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
             return;
         }
         Apply(liveEvent);
-        if (liveEvent is CommentVoted voted && items.TryGetValue(voted.CommentId, out var item))
+        if (liveEvent is CommentVoted voted && comments.ContainsKey(voted.CommentId) && items.TryGetValue(voted.CommentId, out var item))
         {
             // Votes are a busy discussion's most frequent change: the new count goes to its comment alone, rather than every reader's
             // whole discussion rendering.
@@ -563,6 +577,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         if (result.Status == CommentStatus.Closed)
         {
             info = info is null ? null : info with { Closure = result.Closure };
+            keepComposersAfterClosing = true;
             EveryoneChanged();
         }
         // The composer's button renders only the composer: the discussion shows the comment, or that it closed, itself.
@@ -671,6 +686,16 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
 
     internal CommentView CommentById(int commentId) => comments[commentId];
 
+    internal void Showing(int commentId, CommentItem item) => items[commentId] = item;
+
+    internal void NoLongerShowing(int commentId, CommentItem item)
+    {
+        if (items.TryGetValue(commentId, out var registered) && ReferenceEquals(registered, item))
+        {
+            items.Remove(commentId);
+        }
+    }
+
     internal int MyVoteOn(int commentId) => myVotes.GetValueOrDefault(commentId);
 
     internal bool IsFresh(int commentId) => freshIds.Contains(commentId);
@@ -680,6 +705,58 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     {
         comments[comment.Id] = comment;
         MarkChanged(comment.Id);
+        WatchEditWindow(comment);
+    }
+
+    private void WatchEditWindow(CommentView comment)
+    {
+        var end = comment.CreatedAt + CommentLimits.EditWindow;
+        if (userId is not null && comment.AuthorId == userId && end > Clock.UtcNow && !(nextEditWindowEnd <= end))
+        {
+            ScheduleEditWindowEnd(end);
+        }
+    }
+
+    private void ScheduleEditWindowEnd(DateTime end)
+    {
+        nextEditWindowEnd = end;
+        editWindowTimer?.Dispose();
+        editWindowTimer = Time.CreateTimer(_ => _ = EditWindowEndedAsync(), null, end - Clock.UtcNow, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task EditWindowEndedAsync()
+    {
+        try
+        {
+            await InvokeAsync(() =>
+            {
+                var now = Clock.UtcNow;
+                nextEditWindowEnd = null;
+                DateTime? next = null;
+                foreach (var comment in comments.Values.Where(comment => comment.AuthorId == userId))
+                {
+                    var end = comment.CreatedAt + CommentLimits.EditWindow;
+                    if (end > editWindowsCheckedAt && end <= now)
+                    {
+                        MarkChanged(comment.Id);
+                    }
+                    else if (end > now && !(next <= end))
+                    {
+                        next = end;
+                    }
+                }
+                editWindowsCheckedAt = now;
+                if (next is { } following)
+                {
+                    ScheduleEditWindowEnd(following);
+                }
+                StateHasChanged();
+            });
+        }
+        catch (ObjectDisposedException)
+        {
+            // The reader left while the timer was due.
+        }
     }
 
     private void MarkFresh(int commentId)
@@ -714,6 +791,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     {
         Connection.Restored -= CatchUpAsync;
         Navigation.LocationChanged -= OnLocationChanged;
+        editWindowTimer?.Dispose();
         subscription?.Dispose();
         presenceVisit?.Dispose();
         try
