@@ -199,12 +199,14 @@ public static class DiscussionBenchmark
             var idea = new Idea
             {
                 ProjectId = project.Id, CategoryId = project.Categories[0].Id, AuthorId = users[0].Id, Title = $"An idea with {count} comments",
-                Description = "A description long enough for an idea.", SubmittedAt = now.AddDays(-9), SubmissionKey = Guid.NewGuid(), CommentCount = count,
+                Description = "A description long enough for an idea.", SubmittedAt = now.AddDays(-9), SubmissionKey = Guid.NewGuid(),
             };
             db.Add(idea);
             await db.SaveChangesAsync();
             ideaIds.Add(idea.Id);
             var comments = await AddCommentsAsync(db, idea, count, users, markup, random, idea.SubmittedAt, now);
+            // As the app counts them: deleted comments are not.
+            idea.CommentCount = comments.Count(comment => comment.DeletedAt is null);
             // The reader has voted on every tenth comment, so the page also looks up their votes.
             db.AddRange(comments.Where((_, index) => index % 10 == 0).Select(comment => new CommentVote { CommentId = comment.Id, UserId = users[1].Id, Value = 1 }));
             await db.SaveChangesAsync();
@@ -245,7 +247,7 @@ public static class DiscussionBenchmark
             };
             if (random.Next(50) == 0)
             {
-                (comment.DeletedAt, comment.Body, comment.BodyHtml) = (comment.CreatedAt.AddMinutes(5), "", "");
+                (comment.DeletedAt, comment.Body, comment.BodyHtml) = (Min(comment.CreatedAt.AddMinutes(5), to), "", "");
             }
             CommentThreads.Place(comment, parent);
             db.Add(comment);
@@ -263,6 +265,8 @@ public static class DiscussionBenchmark
         await db.SaveChangesAsync();
         return comments;
     }
+
+    private static DateTime Min(DateTime first, DateTime second) => first < second ? first : second;
 
     private sealed class SignedInReader(ClaimsPrincipal reader) : AuthenticationStateProvider
     {

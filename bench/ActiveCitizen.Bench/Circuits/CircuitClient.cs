@@ -24,7 +24,7 @@ public sealed partial class CircuitClient(CircuitTarget target, bool keepsTree =
     private readonly Lock treeLock = new();
     private readonly RenderedTree tree = new();
     private readonly List<Waiter> waiters = [];
-    private readonly List<(string Text, TaskCompletionSource<TextBatch> Arrival)> textWatchers = [];
+    private readonly List<(string Text, bool Whole, TaskCompletionSource<TextBatch> Arrival)> textWatchers = [];
     private readonly Dictionary<string, TaskCompletionSource<string>> pendingEvents = [];
     private readonly TaskCompletionSource handshake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -221,15 +221,15 @@ public sealed partial class CircuitClient(CircuitTarget target, bool keepsTree =
             .FirstOrDefault(), timeout, $"a button '{text}'");
 
     /// <summary>
-    /// The first render batch whose strings contain <paramref name="text"/>: when it arrived (the moment this tab would show it), and
-    /// what it cost the server.
+    /// The first render batch whose strings contain <paramref name="text"/> (or, <paramref name="whole"/>, one of them is exactly it):
+    /// when it arrived (the moment this tab would show it), and what it cost the server.
     /// </summary>
-    public Task<TextBatch> WatchForText(string text)
+    public Task<TextBatch> WatchForText(string text, bool whole = false)
     {
         var arrival = new TaskCompletionSource<TextBatch>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (treeLock)
         {
-            textWatchers.Add((text, arrival));
+            textWatchers.Add((text, whole, arrival));
         }
         return arrival.Task;
     }
@@ -448,7 +448,7 @@ public sealed partial class CircuitClient(CircuitTarget target, bool keepsTree =
         {
             for (var index = textWatchers.Count - 1; index >= 0; index--)
             {
-                if (RenderBatch.ContainsText(data, textWatchers[index].Text))
+                if (RenderBatch.ContainsText(data, textWatchers[index].Text, textWatchers[index].Whole))
                 {
                     textWatchers[index].Arrival.TrySetResult(new TextBatch(arrivedAt, RenderBatch.UpdatedComponentCount(data), data.Length));
                     textWatchers.RemoveAt(index);
@@ -544,7 +544,7 @@ public sealed partial class CircuitClient(CircuitTarget target, bool keepsTree =
                 waiter.Found.TrySetException(error);
             }
             waiters.Clear();
-            foreach (var (_, arrival) in textWatchers)
+            foreach (var (_, _, arrival) in textWatchers)
             {
                 arrival.TrySetException(error);
             }

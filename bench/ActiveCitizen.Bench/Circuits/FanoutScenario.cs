@@ -112,9 +112,12 @@ public static class FanoutScenario
         await using (var db = site.Context())
         {
             // The newest idea still waiting for triage: it is in the moderation queue and on the catalog's first page (newest first).
+            // Without comments, so that the opening comment comes first in its discussion even against a database used before.
             ideaId = await db.Set<Idea>().AsNoTracking()
-                .Where(idea => idea.State == IdeaState.Submitted && idea.TriagedAt == null && idea.HiddenAt == null && idea.MergedIntoId == null)
-                .MaxAsync(idea => idea.Id);
+                .Where(idea => idea.State == IdeaState.Submitted && idea.TriagedAt == null && idea.HiddenAt == null && idea.MergedIntoId == null
+                               && idea.CommentCount == 0)
+                .Select(idea => (int?)idea.Id).MaxAsync()
+                ?? throw new InvalidOperationException("No idea waiting for triage without comments is left in this database; start from a fresh one.");
         }
         using var target = new CircuitTarget(site.BaseUri);
         var failures = new List<string>();
@@ -184,8 +187,8 @@ public static class FanoutScenario
                 .Where(node => node.Attribute("data-testid") == "upvote" && node.Handlers.ContainsKey("click") && !node.Attributes.ContainsKey("disabled"))
                 .Select(ElementHandle.Of).FirstOrDefault(), Patience, "the upvote button of the opening comment");
             await site.SettleAsync();
-            // The opening comment had no votes: its count's label is new text in every viewer's batch (the anonymous viewers read English).
-            var voteArrivals = ideaClients.Select(client => client.WatchForText("Useful: 1")).ToArray();
+            // The opening comment had no votes: its count's label, whole, is new text in every viewer's batch (the viewers read English).
+            var voteArrivals = ideaClients.Select(client => client.WatchForText("Useful: 1", whole: true)).ToArray();
             var voteSent = Stopwatch.GetTimestamp();
             await voter.ClickAsync(upvote);
             var voteHandled = Stopwatch.GetElapsedTime(voteSent).TotalMilliseconds;
@@ -236,8 +239,13 @@ public static class FanoutScenario
         // Not the poster's or the voter's: comments written this minute would count against their own rate limits.
         var residents = DemoAccounts.Residents.Skip(2).Select(resident => resident.Email.ToUpperInvariant()).ToList();
         var authors = await db.Users.Where(user => residents.Contains(user.NormalizedEmail!)).ToListAsync();
-        await DiscussionBenchmark.AddCommentsAsync(db, idea, count, authors, new CommentMarkup(), new Random(2026), newest, DateTime.UtcNow);
-        idea.CommentCount += count;
+        if (authors.Count == 0)
+        {
+            throw new InvalidOperationException("--thread needs the demo's residents in the database (DemoData:Enabled).");
+        }
+        var added = await DiscussionBenchmark.AddCommentsAsync(db, idea, count, authors, new CommentMarkup(), new Random(2026), newest, DateTime.UtcNow);
+        // As the app counts them: deleted comments are not.
+        idea.CommentCount += added.Count(comment => comment.DeletedAt is null);
         await db.SaveChangesAsync();
     }
 

@@ -111,8 +111,11 @@ public sealed record RenderBatch(
         return strings;
     }
 
-    /// <summary>Whether any string of the batch contains <paramref name="text"/>, decoding each string only as far as needed.</summary>
-    public static bool ContainsText(ReadOnlySpan<byte> data, string text)
+    /// <summary>
+    /// Whether any string of the batch contains <paramref name="text"/> (or, <paramref name="whole"/>, is exactly it), decoding each
+    /// string only as far as needed.
+    /// </summary>
+    public static bool ContainsText(ReadOnlySpan<byte> data, string text, bool whole = false)
     {
         var needle = Encoding.UTF8.GetBytes(text);
         var tableOffset = Int(data, data.Length - 4);
@@ -121,7 +124,8 @@ public sealed record RenderBatch(
         {
             var position = Int(data, tableOffset + 4 * index);
             var length = ReadLength(data, ref position);
-            if (data.Slice(position, length).IndexOf(needle) >= 0)
+            var candidate = data.Slice(position, length);
+            if (whole ? candidate.SequenceEqual(needle) : candidate.IndexOf(needle) >= 0)
             {
                 return true;
             }
