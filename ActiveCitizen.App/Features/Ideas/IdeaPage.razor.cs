@@ -23,6 +23,9 @@ public partial class IdeaPage
 
     private bool isModerator;
 
+    /// <summary>The authentication state the reader's role was last read from.</summary>
+    private Task<AuthenticationState>? readerFrom;
+
     [Parameter] public int Id { get; set; }
 
     /// <summary>Set when the reader arrives from a duplicate that was merged into this idea.</summary>
@@ -36,10 +39,16 @@ public partial class IdeaPage
     protected override async Task OnParametersSetAsync()
     {
         // Read on every pass, not only for a new idea: a sign-in that ends under the open page (the password changed elsewhere) turns
-        // the actions into the invitation to sign in, as the cascade announces it.
+        // the actions into the invitation to sign in, and a role granted or revoked shows or hides what moderators see, as the
+        // cascade announces them.
         var user = (await AuthenticationState).User;
         userId = UserAccess.UserIdOf(user);
         isAuthor = idea is not null && idea.AuthorId == userId;
+        if (!ReferenceEquals(readerFrom, AuthenticationState) || Id != loadedId)
+        {
+            readerFrom = AuthenticationState;
+            isModerator = await Access.HasRoleAsync(user, Roles.Moderator);
+        }
         if (Id == loadedId)
         {
             return;
@@ -48,7 +57,6 @@ public partial class IdeaPage
         // Listen before reading, so no change can fall between the read and the subscription.
         subscription?.Dispose();
         subscription = Live.Subscribe<ILiveEvent>(LiveTopics.Idea(Id), OnIdeaEventAsync);
-        isModerator = await Access.HasRoleAsync(user, Roles.Moderator);
         if (!await LoadAsync())
         {
             Navigation.NotFound();

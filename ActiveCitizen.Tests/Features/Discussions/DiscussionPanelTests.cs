@@ -360,6 +360,27 @@ public sealed class DiscussionPanelTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task A_reader_whose_sign_in_ends_under_the_open_page_is_invited_to_sign_in_and_offered_no_actions()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var (annaId, _) = await harness.ResidentAsync("Anna");
+        var (_, boris) = await harness.ResidentAsync("Boris");
+        var borisComment = await harness.PostAsync(boris, idea, "Boris was here");
+        SignInAs(annaId, []);
+        var panel = RenderPanel(idea);
+        panel.WaitForAssertion(() => Assert.NotNull(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=reply]")));
+
+        // The password was changed elsewhere: the circuit's authentication state becomes a visitor's.
+        SignInAs(null);
+
+        panel.WaitForAssertion(() => Assert.Contains("Sign in to join the discussion.", panel.Markup));
+        Assert.Empty(panel.FindAll("[data-testid=comment-composer]"));
+        Assert.Null(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=reply]"));
+        Assert.Null(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=report]"));
+        Assert.True(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=upvote]")!.HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task Anonymous_readers_are_invited_to_sign_in()
     {
         var (idea, _) = await harness.IdeaAsync();

@@ -70,6 +70,9 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     private bool isModerator;
     private bool ready;
 
+    /// <summary>The authentication state the reader was last read from.</summary>
+    private Task<AuthenticationState>? readerFrom;
+
     /// <summary>Set when a post was refused because the discussion closed: the composers stay, so the reader keeps their text.</summary>
     private bool keepComposersAfterClosing;
 
@@ -99,6 +102,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        readerFrom = AuthenticationState;
         var user = (await AuthenticationState).User;
         userId = UserAccess.UserIdOf(user);
         editWindowsCheckedAt = Clock.UtcNow;
@@ -117,6 +121,30 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
             await LoadFirstPageAsync();
         });
         ready = true;
+    }
+
+    /// <summary>
+    /// Follows who the reader is while the page is open: a sign-in that ends (the password changed elsewhere) or a role granted or
+    /// revoked arrives as a new authentication state, and changes what every comment offers.
+    /// </summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!ready || ReferenceEquals(readerFrom, AuthenticationState))
+        {
+            return;
+        }
+        readerFrom = AuthenticationState;
+        var user = (await AuthenticationState).User;
+        var reader = UserAccess.UserIdOf(user);
+        var moderator = await Access.HasRoleAsync(user, Roles.Moderator);
+        if (reader != userId)
+        {
+            userId = reader;
+            myVotes.Clear();
+            await ReadingAsync(() => LoadMyVotesAsync([.. comments.Values]));
+        }
+        isModerator = moderator;
+        EveryoneChanged();
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
