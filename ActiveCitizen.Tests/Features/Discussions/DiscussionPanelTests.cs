@@ -319,8 +319,8 @@ public sealed class DiscussionPanelTests : ComponentTestContext
         Assert.Empty(panel.FindAll("[data-testid=reply]"));
     }
 
-    [Fact]
-    public async Task A_discussion_that_closes_under_an_open_page_takes_every_comments_actions_away_at_the_next_post()
+    /// <summary>Anna, signed in, reads a discussion holding Boris's comment, which she may reply to.</summary>
+    private async Task<(CommentView BorisComment, IRenderedComponent<DiscussionPanel> Panel)> AnnaReadsBorisCommentAsync()
     {
         var (idea, _) = await harness.IdeaAsync();
         var (annaId, _) = await harness.ResidentAsync("Anna");
@@ -329,6 +329,13 @@ public sealed class DiscussionPanelTests : ComponentTestContext
         SignInAs(annaId, []);
         var panel = RenderPanel(idea);
         panel.WaitForAssertion(() => Assert.NotNull(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=reply]")));
+        return (borisComment, panel);
+    }
+
+    [Fact]
+    public async Task A_discussion_that_closes_under_an_open_page_takes_every_comments_actions_away_at_the_next_post()
+    {
+        var (borisComment, panel) = await AnnaReadsBorisCommentAsync();
         Assert.False(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=upvote]")!.HasAttribute("disabled"));
 
         time.SetUtcNow(new DateTimeOffset(TestProjects.DiscussionCloses));
@@ -362,13 +369,7 @@ public sealed class DiscussionPanelTests : ComponentTestContext
     [Fact]
     public async Task A_reader_whose_sign_in_ends_under_the_open_page_is_invited_to_sign_in_and_offered_no_actions()
     {
-        var (idea, _) = await harness.IdeaAsync();
-        var (annaId, _) = await harness.ResidentAsync("Anna");
-        var (_, boris) = await harness.ResidentAsync("Boris");
-        var borisComment = await harness.PostAsync(boris, idea, "Boris was here");
-        SignInAs(annaId, []);
-        var panel = RenderPanel(idea);
-        panel.WaitForAssertion(() => Assert.NotNull(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=reply]")));
+        var (borisComment, panel) = await AnnaReadsBorisCommentAsync();
 
         // The password was changed elsewhere: the circuit's authentication state becomes a visitor's.
         SignInAs(null);
