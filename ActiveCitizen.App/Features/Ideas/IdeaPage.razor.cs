@@ -12,7 +12,6 @@ public partial class IdeaPage
     private IdeaDetails? idea;
     private List<BreadcrumbItem> breadcrumbs = [];
     private string? userId;
-    private bool isAuthor;
     private bool supports;
     private bool follows;
     private bool supportOpen;
@@ -43,7 +42,6 @@ public partial class IdeaPage
         // cascade announces them.
         var user = (await AuthenticationState).User;
         userId = UserAccess.UserIdOf(user);
-        isAuthor = idea is not null && idea.AuthorId == userId;
         if (!ReferenceEquals(readerFrom, AuthenticationState) || Id != loadedId)
         {
             readerFrom = AuthenticationState;
@@ -77,7 +75,6 @@ public partial class IdeaPage
         {
             return false;
         }
-        isAuthor = idea.AuthorId == userId;
         var schedule = await Projects.ScheduleAsync(idea.ProjectId);
         supportOpen = schedule?.Allows(PhaseActions.Support, Clock.UtcNow) == true;
         currentPhase = schedule?.CurrentPhase(Clock.UtcNow)?.Kind;
@@ -196,8 +193,10 @@ public partial class IdeaPage
         }
     }
 
+    private bool IsAuthor => idea is not null && idea.AuthorId == userId;
+
     /// <summary>A hidden idea's text is for its author and moderators; everyone else reads why it is not shown.</summary>
-    private bool ShowsContent => idea is not null && (!idea.Hidden || isAuthor || isModerator);
+    private bool ShowsContent => idea is not null && (!idea.Hidden || IsAuthor || isModerator);
 
     /// <summary>Why a hidden idea is hidden, as far as this reader may know.</summary>
     private string HiddenNotice =>

@@ -78,11 +78,10 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
 
     /// <summary>
     /// The reader's own comments offer "Edit" for <see cref="CommentLimits.EditWindow"/>, and a comment renders only when its
-    /// version rises: one timer, for the earliest window still open, marks the comments whose window has ended since the last time.
+    /// version rises: one timer, for the earliest window still open, marks them when it ends.
     /// </summary>
     private ITimer? editWindowTimer;
     private DateTime? nextEditWindowEnd;
-    private DateTime editWindowsCheckedAt;
 
     private IDisposable? subscription;
     private IDisposable? presenceVisit;
@@ -105,7 +104,6 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         readerFrom = AuthenticationState;
         var user = (await AuthenticationState).User;
         userId = UserAccess.UserIdOf(user);
-        editWindowsCheckedAt = Clock.UtcNow;
         // Listen before reading, so no comment can fall between the read and the subscription.
         subscription = Live.Subscribe<ILiveEvent>(Topic, OnLiveEventAsync);
         presenceVisit = Presence.Join(Topic);
@@ -761,19 +759,16 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
                 var now = Clock.UtcNow;
                 nextEditWindowEnd = null;
                 DateTime? next = null;
+                // The reader's own comments are few: all of them are marked, and those whose window is still open render as they were.
                 foreach (var comment in comments.Values.Where(comment => comment.AuthorId == userId))
                 {
+                    MarkChanged(comment.Id);
                     var end = comment.CreatedAt + CommentLimits.EditWindow;
-                    if (end > editWindowsCheckedAt && end <= now)
-                    {
-                        MarkChanged(comment.Id);
-                    }
-                    else if (end > now && !(next <= end))
+                    if (end > now && !(next <= end))
                     {
                         next = end;
                     }
                 }
-                editWindowsCheckedAt = now;
                 if (next is { } following)
                 {
                     ScheduleEditWindowEnd(following);
