@@ -141,6 +141,42 @@ public sealed class DiscussionPanelTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task A_reply_to_a_reply_shows_under_it_and_ones_own_reply_joins_its_thread_and_closes_the_composer()
+    {
+        var (idea, boris, first, panel) = await AnnaReadsHerCommentAsync();
+        var borisReply = await harness.PostAsync(boris, idea, "A reply by Boris", first.Id);
+        panel.WaitForAssertion(() => Assert.Equal(["The first comment", "A reply by Boris"], Bodies(panel)));
+
+        var nested = await harness.PostAsync(boris, idea, "Boris adds to his reply", borisReply.Id);
+
+        // Each comment lists the replies under it, so the arrival lands inside Boris's reply, not beside it.
+        // The count renders on its own, in a batch of its own right after the reply's.
+        panel.WaitForAssertion(() =>
+        {
+            Assert.Equal(["The first comment", "A reply by Boris", "Boris adds to his reply"], Bodies(panel));
+            Assert.Equal("Comments: 3", panel.Find("[data-testid=comment-total]").TextContent.Trim());
+        });
+        Assert.NotNull(panel.Find($"[data-comment-id='{borisReply.Id}'] ~ .comment-list--replies [data-comment-id='{nested.Id}']"));
+
+        await panel.InvokeAsync(() => CommentElement(panel, nested.Id).QuerySelector("[data-testid=reply]")!.Click());
+        panel.Find(".comment-reply-composer textarea").Input("Anna answers the nested reply");
+        await panel.InvokeAsync(() => panel.Find(".comment-reply-composer [data-testid=post-comment]").Click());
+
+        panel.WaitForAssertion(() =>
+        {
+            Assert.Equal(["The first comment", "A reply by Boris", "Boris adds to his reply", "Anna answers the nested reply"], Bodies(panel));
+            Assert.Empty(panel.FindAll(".comment-reply-composer"));
+            Assert.Equal("Comments: 4", panel.Find("[data-testid=comment-total]").TextContent.Trim());
+        });
+        // Threads nest three deep: an answer to the third level joins it, under Boris's reply, and says whom it answers.
+        var underBorisReply = panel.FindAll($"[data-comment-id='{borisReply.Id}'] ~ .comment-list--replies > li > [data-testid=comment]");
+        Assert.Equal(2, underBorisReply.Count);
+        Assert.Equal(nested.Id.ToString(), underBorisReply[0].GetAttribute("data-comment-id"));
+        Assert.Equal("Anna answers the nested reply", underBorisReply[1].QuerySelector("[data-testid=comment-body]")!.TextContent.Trim());
+        Assert.Contains("Boris", underBorisReply[1].QuerySelector(".comment__reply-to")!.TextContent);
+    }
+
+    [Fact]
     public async Task What_a_reader_is_typing_stays_while_others_comments_arrive_and_the_composer_empties_once_theirs_is_posted()
     {
         var (idea, boris, first, panel) = await AnnaReadsHerCommentAsync();
@@ -203,27 +239,31 @@ public sealed class DiscussionPanelTests : ComponentTestContext
         var root = await harness.PostAsync(anna, idea, "Stored comment");
         var panel = RenderPanel(idea);
         panel.WaitForAssertion(() => Assert.Single(Bodies(panel)));
-        var chip = panel.FindComponent<DiscussionViewers>();
+        var tally = panel.FindComponent<DiscussionTally>();
         var topic = DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id);
 
         harness.LiveEvents.Publish(topic, new DiscussionViewersChanged(42));
 
-        // The chip renders on its own (the panel hands it the count without rendering itself), so it is asked, not the panel.
-        chip.WaitForAssertion(() => Assert.Contains("Viewing now: 42", chip.Find("[data-testid=viewers]").TextContent));
+        // The tally renders on its own (the panel hands it the count without rendering itself), so it is asked, not the panel.
+        tally.WaitForAssertion(() => Assert.Contains("Viewing now: 42", tally.Find("[data-testid=viewers]").TextContent));
         Assert.Equal(["Stored comment"], Bodies(panel));
 
-        // A comment then renders the panel, which passes the chip the count it last rendered with: the chip keeps the newer one.
+        // A reply then changes the number of comments beside it: both figures show, the newer viewer count kept.
         harness.LiveEvents.Publish(topic, new CommentPosted(root with
         {
             Id = root.Id + 1000, ParentId = root.Id, Depth = 2, AuthorId = "someone", AuthorName = "Someone", BodyHtml = "<p>A reply</p>",
             ReplyCount = 0, Upvotes = 0, Downvotes = 0, VoteSequence = 0,
         }));
-        panel.WaitForAssertion(() => Assert.Equal(["Stored comment", "A reply"], Bodies(panel)));
-        Assert.Contains("Viewing now: 42", chip.Find("[data-testid=viewers]").TextContent);
+        panel.WaitForAssertion(() =>
+        {
+            Assert.Equal(["Stored comment", "A reply"], Bodies(panel));
+            Assert.Equal("Comments: 2", tally.Find("[data-testid=comment-total]").TextContent.Trim());
+        });
+        Assert.Contains("Viewing now: 42", tally.Find("[data-testid=viewers]").TextContent);
     }
 
     [Fact]
-    public async Task Another_readers_vote_shows_on_its_comment_and_neither_it_nor_a_reply_redraws_the_other_comments()
+    public async Task Another_readers_vote_shows_on_its_comment_and_neither_it_nor_a_reply_redraws_the_other_threads_or_the_discussion()
     {
         var (idea, _) = await harness.IdeaAsync();
         var (_, anna) = await harness.ResidentAsync("Anna");
@@ -235,6 +275,9 @@ public sealed class DiscussionPanelTests : ComponentTestContext
         var votedItem = items.Single(item => item.Instance.Comment.Id == voted.Id);
         var otherItem = items.Single(item => item.Instance.Comment.Id == other.Id);
         var otherRenders = otherItem.RenderCount;
+        // The sort choice (shown once there are two threads) is set again by every render of the discussion itself.
+        var sortChoice = panel.FindComponent<CommentSortSelect>();
+        var sortChoiceRenders = sortChoice.RenderCount;
 
         harness.LiveEvents.Publish(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id), new CommentVoted(voted.Id, 5, 1, 4));
 
@@ -245,14 +288,19 @@ public sealed class DiscussionPanelTests : ComponentTestContext
         });
         Assert.Equal(otherRenders, otherItem.RenderCount);
 
-        // The discussion's next render (a new comment) passes the comment the count it now shows: it stays.
-        harness.LiveEvents.Publish(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id), new CommentPosted(other with
+        // A reply to the voted comment renders that comment, which keeps the count it now shows, with the reply under it.
+        harness.LiveEvents.Publish(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id), new CommentPosted(voted with
         {
-            Id = other.Id + 1000, ParentId = other.Id, Depth = 2, AuthorId = "someone", AuthorName = "Someone", BodyHtml = "<p>A reply</p>",
+            Id = other.Id + 1000, ParentId = voted.Id, Depth = 2, AuthorId = "someone", AuthorName = "Someone", BodyHtml = "<p>A reply</p>",
         }));
-        panel.WaitForAssertion(() => Assert.Equal(3, Bodies(panel).Count));
+        panel.WaitForAssertion(() =>
+        {
+            Assert.Equal(["Vote on me", "A reply", "Not voted on"], Bodies(panel));
+            Assert.Equal("Comments: 3", panel.Find("[data-testid=comment-total]").TextContent.Trim());
+        });
         Assert.Equal("5", CommentElement(panel, voted.Id).QuerySelector("[data-testid=upvotes]")!.TextContent);
         Assert.Equal(otherRenders, otherItem.RenderCount);
+        Assert.Equal(sortChoiceRenders, sortChoice.RenderCount);
     }
 
     [Fact]

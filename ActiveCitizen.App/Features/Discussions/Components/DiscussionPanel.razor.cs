@@ -21,25 +21,24 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     private readonly Dictionary<int, CommentView> comments = [];
 
     /// <summary>
-    /// The component showing each comment, so that a vote's new count goes to that comment alone. Each registers itself while it
-    /// lives (<see cref="Showing"/>): a component kept by its key across a new reading of the list is still the one showing it.
+    /// The component showing each comment. Each registers itself while it lives (<see cref="Showing"/>): a component kept by its key
+    /// across a new reading of the list is still the one showing it.
     /// </summary>
     private readonly Dictionary<int, CommentItem> items = [];
 
     /// <summary>
-    /// When each comment's display last changed, as a count of changes (<see cref="CommentItem.Version"/>); a change for every
-    /// comment at once (the discussion closing, another order) is <see cref="everyoneChangedAt"/>.
+    /// Comments whose display changed since they were last told (<see cref="Refresh"/>): their data, the reader's vote on them, what
+    /// the reader may do with them, the replies under them. A change for every comment at once (the discussion closing, another
+    /// order, another reader) is <see cref="everyoneChanged"/>.
     /// </summary>
-    private readonly Dictionary<int, int> changedAt = [];
-    private int changes;
-    private int everyoneChangedAt;
+    private readonly HashSet<int> changedIds = [];
+    private bool everyoneChanged;
     private readonly List<int> rootIds = [];
     private readonly Dictionary<int, List<int>> repliesByThread = [];
 
     /// <summary>Replies of each thread loaded from the server, as the offset of the next "show more replies".</summary>
     private readonly Dictionary<int, int> repliesLoaded = [];
     private readonly HashSet<int> threadsLoading = [];
-    private readonly Dictionary<int, Func<Task>> showMoreReplies = [];
 
     private readonly List<CommentView> waitingRoots = [];
     private readonly HashSet<int> freshIds = [];
@@ -61,9 +60,9 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     private bool hasMore;
     private bool loadingMore;
     private int total;
-    /// <summary>How many people had the discussion open when the chip first rendered; later counts go to the chip itself.</summary>
+    /// <summary>How many people have the discussion open, as presence last said.</summary>
     private int viewers;
-    private DiscussionViewers? viewersChip;
+    private DiscussionTally? tally;
     private int newestSeenId;
     private int? replyingTo;
     private string? userId;
@@ -119,6 +118,8 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
             await LoadFirstPageAsync();
         });
         ready = true;
+        // The tally rendered before the discussion was read, and takes its figures only when told.
+        Refresh();
     }
 
     /// <summary>
@@ -143,6 +144,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         }
         isModerator = moderator;
         EveryoneChanged();
+        Refresh();
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -222,7 +224,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     {
         listGeneration++;
         comments.Clear();
-        changedAt.Clear();
+        changedIds.Clear();
         // Comments shown before and after (another order keeps them by key) take the data read now.
         EveryoneChanged();
         rootIds.Clear();
@@ -263,6 +265,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         {
             loadingMore = false;
         }
+        Refresh();
         StateHasChanged();
         return hasMore;
     }
@@ -287,14 +290,8 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         await LoadMyVotesAsync(page.Comments);
     }
 
-    /// <summary>
-    /// Each thread's "show more replies" handler, made once: a new delegate at every render would have every reader's browser swap
-    /// the handler of each such button with every change in the discussion.
-    /// </summary>
-    private Func<Task> ShowMoreRepliesOf(int threadId) =>
-        showMoreReplies.TryGetValue(threadId, out var handler) ? handler : showMoreReplies[threadId] = () => ShowMoreRepliesAsync(threadId);
-
-    private async Task ShowMoreRepliesAsync(int threadId)
+    /// <summary>The next replies of a thread, asked for by its first comment's "show more replies".</summary>
+    internal async Task ShowMoreRepliesAsync(int threadId)
     {
         // One batch at a time per thread: a double click must not skip a batch.
         if (!threadsLoading.Add(threadId))
@@ -318,6 +315,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         {
             threadsLoading.Remove(threadId);
         }
+        Refresh();
     }
 
     private async Task LoadMyVotesAsync(IReadOnlyCollection<CommentView> loaded)
@@ -329,10 +327,11 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         }
     }
 
-    private Task ChangeSortAsync(CommentSort chosen)
+    private async Task ChangeSortAsync(CommentSort chosen)
     {
         sort = chosen;
-        return ReadingAsync(LoadFirstPageAsync);
+        await ReadingAsync(LoadFirstPageAsync);
+        Refresh();
     }
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs args) =>
@@ -341,6 +340,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
             try
             {
                 await RevealLinkedCommentAsync(args.Location);
+                Refresh();
                 StateHasChanged();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -379,6 +379,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
                 }
                 await LoadMyVotesAsync(thread);
             });
+            Refresh();
             StateHasChanged();
         }
         try
@@ -425,6 +426,9 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         }
         Put(comment);
         replies.Add(comment.Id);
+        // The comment it answers shows it, and the thread's first comment how many replies are still to load.
+        MarkChanged(comment.ParentId.Value);
+        MarkChanged(comment.ThreadId);
         return true;
     }
 
@@ -442,15 +446,15 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
             heldEvents.Add(liveEvent);
             return;
         }
+        // A vote, an edit or a reply renders the comments it changed, and the discussion only when its own part changed (a new thread,
+        // comments waiting): for every reader of a long discussion, that is a comment or two instead of a whole page of them.
+        var listBefore = (rootIds.Count, waitingRoots.Count);
         Apply(liveEvent);
-        if (liveEvent is CommentVoted voted && comments.ContainsKey(voted.CommentId) && items.TryGetValue(voted.CommentId, out var item))
+        Refresh();
+        if ((rootIds.Count, waitingRoots.Count) != listBefore)
         {
-            // Votes are a busy discussion's most frequent change: the new count goes to its comment alone, rather than every reader's
-            // whole discussion rendering.
-            item.Show();
-            return;
+            StateHasChanged();
         }
-        StateHasChanged();
     });
 
     private void Apply(ILiveEvent liveEvent)
@@ -475,19 +479,11 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// A new count goes to the chip alone. The panel's own renders keep passing the count the chip started with, which Blazor
-    /// sees as unchanged, so a comment neither re-renders the chip nor takes it back to an older count.
-    /// </summary>
+    /// <summary>A new count goes to the tally alone (before its first render, it starts from it).</summary>
     private void ShowViewers(int count)
     {
-        if (viewersChip is null)
-        {
-            // Not rendered yet: its first render starts from this count.
-            viewers = count;
-            return;
-        }
-        viewersChip.Show(count);
+        viewers = count;
+        tally?.Show();
     }
 
     /// <summary>A comment someone (perhaps this reader, in this or another tab) just posted.</summary>
@@ -550,6 +546,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
             }
         }
         waitingRoots.Clear();
+        Refresh();
     }
 
     /// <summary>
@@ -582,6 +579,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
                 EveryoneChanged();
             });
             ShowViewers(Presence.ViewersOf(Topic));
+            Refresh();
             StateHasChanged();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -590,7 +588,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         }
     });
 
-    private async Task<CommentResult> PostAsync(ComposedComment composed, int? parentId)
+    internal async Task<CommentResult> PostAsync(ComposedComment composed, int? parentId)
     {
         var result = await Discussions.PostAsync((await AuthenticationState).User,
             new CommentDraft(TargetType, TargetId, parentId, composed.Body, composed.Stance, composed.SubmissionKey));
@@ -598,7 +596,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         {
             // One's own comment shows at once, before the live event comes back.
             Arrived(posted);
-            replyingTo = null;
+            StopReplying();
         }
         if (result.Status == CommentStatus.Closed)
         {
@@ -607,12 +605,12 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
             EveryoneChanged();
         }
         // The composer's button renders only the composer: the discussion shows the comment, or that it closed, itself.
+        Refresh();
         StateHasChanged();
         return result;
     }
 
-    // The comment's own buttons call these (CommentItem): each shows its outcome by rendering the discussion, where the comments
-    // whose display it changed take their new data.
+    // The comment's own buttons call these (CommentItem): each shows its outcome by telling the comments whose display it changed.
 
     internal async Task VoteAsync(CommentView comment, int value)
     {
@@ -625,7 +623,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
             {
                 Put(shown with { Upvotes = result.Upvotes, Downvotes = result.Downvotes, VoteSequence = result.Sequence });
             }
-            StateHasChanged();
+            Refresh();
             return;
         }
         Snackbar.Add(L[$"Comment.{result.Status}"], Severity.Warning);
@@ -639,7 +637,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         if (await dialog.Result is { Canceled: false, Data: CommentView edited })
         {
             Changed(edited);
-            StateHasChanged();
+            Refresh();
         }
     }
 
@@ -654,7 +652,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         if (result.Comment is { } deleted)
         {
             Changed(deleted);
-            StateHasChanged();
+            Refresh();
         }
         else if (result.Status != CommentStatus.AlreadyDone)
         {
@@ -672,7 +670,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
             if (result.Comment is { } reported)
             {
                 Changed(reported);
-                StateHasChanged();
+                Refresh();
             }
             Snackbar.Add(L[result.Status == CommentStatus.AlreadyDone ? "Comment.AlreadyReported" : "Comment.Reported"], Severity.Info);
         }
@@ -684,7 +682,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         if (result.Comment is { } moderated)
         {
             Changed(moderated);
-            StateHasChanged();
+            Refresh();
             Snackbar.Add(L[hide ? "Comment.HiddenNow" : "Comment.RestoredNow"], Severity.Info);
         }
         else
@@ -693,22 +691,43 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         }
     }
 
+    /// <summary>Opens the reply composer under a comment, or closes it if it is already open there (its "Cancel").</summary>
     internal void ToggleReply(int commentId)
     {
-        replyingTo = replyingTo == commentId ? null : commentId;
-        StateHasChanged();
+        var closing = replyingTo == commentId;
+        StopReplying();
+        if (!closing)
+        {
+            replyingTo = commentId;
+            MarkChanged(commentId);
+        }
+        Refresh();
     }
 
-    private IEnumerable<CommentView> Roots => rootIds.Select(id => comments[id]);
+    private void StopReplying()
+    {
+        if (replyingTo is { } open)
+        {
+            MarkChanged(open);
+        }
+        replyingTo = null;
+    }
 
-    /// <summary>Asked for every comment at every render of the discussion, for every reader: a thread without replies costs nothing.</summary>
-    private IReadOnlyList<CommentView> RepliesUnder(CommentView parent) =>
+    internal bool ComposesReplyTo(int commentId) => replyingTo == commentId && (info?.Open == true || keepComposersAfterClosing);
+
+    /// <summary>The replies shown under a comment, oldest first; read whenever the comment is told it changed, and cheap for a comment without replies.</summary>
+    internal IReadOnlyList<int> RepliesUnder(CommentView parent) =>
         repliesByThread.TryGetValue(parent.ThreadId, out var replies) && replies.Count > 0
-            ? [.. replies.Select(id => comments[id]).Where(reply => reply.ParentId == parent.Id).OrderBy(reply => reply.CreatedAt).ThenBy(reply => reply.Id)]
+            ? [.. replies.Select(id => comments[id]).Where(reply => reply.ParentId == parent.Id).OrderBy(reply => reply.CreatedAt).ThenBy(reply => reply.Id)
+                .Select(reply => reply.Id)]
             : [];
 
-    private int RepliesNotShown(CommentView root) =>
-        Math.Max(0, root.ReplyCount - (repliesByThread.TryGetValue(root.Id, out var replies) ? replies.Count : 0));
+    /// <summary>Replies in a thread not loaded yet; only a thread's first comment counts them.</summary>
+    internal int RepliesNotShown(CommentView comment) =>
+        comment.ParentId is not null ? 0
+            : Math.Max(0, comment.ReplyCount - (repliesByThread.TryGetValue(comment.Id, out var replies) ? replies.Count : 0));
+
+    internal DiscussionFigures Figures => new(total, viewers);
 
     internal CommentView CommentById(int commentId) => comments[commentId];
 
@@ -773,7 +792,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
                 {
                     ScheduleEditWindowEnd(following);
                 }
-                StateHasChanged();
+                Refresh();
             });
         }
         catch (ObjectDisposedException)
@@ -788,12 +807,30 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         MarkChanged(commentId);
     }
 
-    private void MarkChanged(int commentId) => changedAt[commentId] = ++changes;
+    private void MarkChanged(int commentId) => changedIds.Add(commentId);
 
-    /// <summary>Something every comment shows changed (the discussion opened or closed, the list was read again).</summary>
-    private void EveryoneChanged() => everyoneChangedAt = ++changes;
+    /// <summary>Something every comment shows changed (the discussion opened or closed, the list was read again, another reader).</summary>
+    private void EveryoneChanged() => everyoneChanged = true;
 
-    private int VersionOf(int commentId) => Math.Max(changedAt.GetValueOrDefault(commentId), everyoneChangedAt);
+    /// <summary>
+    /// Tells the comments whose display changed, and the tally, to show themselves as they now are; each renders only if what it
+    /// shows changed, without the discussion around it. A comment that is no longer in the discussion is left alone: the
+    /// discussion's own render, which the change that removed it asks for, takes its component away.
+    /// </summary>
+    private void Refresh()
+    {
+        IEnumerable<int> changed = everyoneChanged ? [.. items.Keys] : [.. changedIds];
+        changedIds.Clear();
+        everyoneChanged = false;
+        foreach (var commentId in changed)
+        {
+            if (comments.ContainsKey(commentId) && items.TryGetValue(commentId, out var item))
+            {
+                item.Show();
+            }
+        }
+        tally?.Show();
+    }
 
     internal CommentPermissions PermissionsFor(CommentView comment)
     {
@@ -836,3 +873,6 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         selfReference?.Dispose();
     }
 }
+
+/// <summary>How many comments a discussion has and how many people have it open.</summary>
+public readonly record struct DiscussionFigures(int Comments, int Viewers);
