@@ -18,6 +18,12 @@ public partial class MainLayout : IAsyncDisposable
     /// <summary>Whether app bar items for signed-in users are shown; follows the cascade, so a sign-in that ends takes them away.</summary>
     private bool signedIn;
 
+    /// <summary>
+    /// Whether the circuit has had a signed-in reader, who may open dialogs and see snackbars. It stays set after a sign-in that
+    /// ends under the open page, so that a dialog open at that moment, or the refusal its action then meets, still shows.
+    /// </summary>
+    private bool actsHere;
+
     /// <summary>Set when a system-theme switch was used: it is gone after the re-render, and the remaining switch takes the focus.</summary>
     private bool focusChosenThemeSwitch;
 
@@ -61,6 +67,7 @@ public partial class MainLayout : IAsyncDisposable
         // A page that failed must not keep the error screen after the reader navigates elsewhere.
         errorBoundary?.Recover();
         signedIn = await UserAccess.SignedInAsync(AuthenticationState) is not null;
+        actsHere |= signedIn;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

@@ -33,6 +33,9 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     /// </summary>
     private readonly HashSet<int> changedIds = [];
     private bool everyoneChanged;
+
+    /// <summary>How many threads and waiting threads the discussion last rendered.</summary>
+    private (int Roots, int Waiting) listRendered;
     private readonly List<int> rootIds = [];
     private readonly Dictionary<int, List<int>> repliesByThread = [];
 
@@ -225,7 +228,7 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         listGeneration++;
         comments.Clear();
         changedIds.Clear();
-        // Comments shown before and after (another order keeps them by key) take the data read now.
+        // Any comment component still shown takes the data read now.
         EveryoneChanged();
         rootIds.Clear();
         repliesByThread.Clear();
@@ -448,13 +451,8 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         }
         // A vote, an edit or a reply renders the comments it changed, and the discussion only when its own part changed (a new thread,
         // comments waiting): for every reader of a long discussion, that is a comment or two instead of a whole page of them.
-        var listBefore = (rootIds.Count, waitingRoots.Count);
         Apply(liveEvent);
         Refresh();
-        if ((rootIds.Count, waitingRoots.Count) != listBefore)
-        {
-            StateHasChanged();
-        }
     });
 
     private void Apply(ILiveEvent liveEvent)
@@ -819,6 +817,12 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     /// </summary>
     private void Refresh()
     {
+        // New threads or threads waiting behind "show new", from a live event or from one held back during a read (a thread's "show
+        // more replies" renders only that thread), are the discussion's own to show.
+        if ((rootIds.Count, waitingRoots.Count) != listRendered)
+        {
+            StateHasChanged();
+        }
         IEnumerable<int> changed = everyoneChanged ? [.. items.Keys] : [.. changedIds];
         changedIds.Clear();
         everyoneChanged = false;
