@@ -1,6 +1,8 @@
 using ActiveCitizen.App.Infrastructure.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ActiveCitizen.Tests.Infrastructure;
 
@@ -20,7 +22,7 @@ public sealed class TestDatabase : IDisposable
         keepAlive.Open();
         var options = new DbContextOptionsBuilder<AppDbContext>()
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteConnectionSetup())
+            .AddInterceptors(new SqliteConnectionSetup(), new AnswerLater(this))
             .Options;
         Factory = new ContextFactory(options);
         using var db = Factory.CreateDbContext();
@@ -41,6 +43,12 @@ public sealed class TestDatabase : IDisposable
 
     public IDbContextFactory<AppDbContext> Factory { get; }
 
+    /// <summary>
+    /// When set, every query answers only after yielding, as a database across a network (PostgreSQL) does, where SQLite answers
+    /// at once: whatever a component renders while its read is under way then shows, as it would in such a deployment.
+    /// </summary>
+    public bool ReadsAnswerLater { get; set; }
+
     public AppDbContext CreateContext() => Factory.CreateDbContext();
 
     public void Dispose()
@@ -52,6 +60,19 @@ public sealed class TestDatabase : IDisposable
             {
                 File.Delete(path);
             }
+        }
+    }
+
+    private sealed class AnswerLater(TestDatabase database) : DbCommandInterceptor
+    {
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (database.ReadsAnswerLater)
+            {
+                await Task.Yield();
+            }
+            return result;
         }
     }
 

@@ -198,6 +198,34 @@ public sealed class DiscussionPanelTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task Another_order_replaces_the_list_at_once_and_keeps_a_reply_being_written()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var (annaId, _) = await harness.ResidentAsync("Anna");
+        var (_, boris) = await harness.ResidentAsync("Boris");
+        var older = await harness.PostAsync(boris, idea, "The older thread");
+        time.Advance(TimeSpan.FromMinutes(1));
+        await harness.PostAsync(boris, idea, "The newer thread");
+        SignInAs(annaId, []);
+        var panel = RenderPanel(idea);
+        panel.WaitForAssertion(() => Assert.Equal(["The older thread", "The newer thread"], Bodies(panel)));
+        await panel.InvokeAsync(() => CommentElement(panel, older.Id).QuerySelector("[data-testid=reply]")!.Click());
+        panel.Find(".comment-reply-composer textarea").Input("Half a thought");
+        var shownDuringTheRead = new List<int>();
+        panel.OnMarkupUpdated += (_, _) => shownDuringTheRead.Add(panel.FindAll("[data-testid=comment]").Count);
+
+        var sortChoice = panel.FindComponent<CommentSortSelect>();
+        database.ReadsAnswerLater = true;
+        await panel.InvokeAsync(() => sortChoice.Instance.SortChanged.InvokeAsync(CommentSort.Newest));
+
+        panel.WaitForAssertion(() => Assert.Equal(["The newer thread", "The older thread"], Bodies(panel)));
+        // The list went straight from one order to the other, never empty, and the reply being written stayed where it was.
+        Assert.DoesNotContain(0, shownDuringTheRead);
+        Assert.Empty(panel.FindAll("[data-testid=no-comments]"));
+        Assert.Equal("Half a thought", panel.Find($"[data-comment-id='{older.Id}'] ~ .comment-reply-composer textarea").GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task A_live_comment_is_shown_from_the_event_alone_without_asking_the_database()
     {
         var (idea, _) = await harness.IdeaAsync();

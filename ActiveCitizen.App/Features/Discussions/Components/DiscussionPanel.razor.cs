@@ -225,10 +225,13 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
 
     private async Task LoadFirstPageAsync()
     {
+        // Read before anything is cleared: another order then replaces the list the reader sees at once, instead of emptying it
+        // while the page loads, and comments on both pages keep their components (keyed by id), with a reply being written.
+        var page = await Queries.PageAsync(TargetType, TargetId, sort, 0);
         listGeneration++;
         comments.Clear();
         changedIds.Clear();
-        // Any comment component still shown takes the data read now.
+        // The comments kept take the data read now.
         EveryoneChanged();
         rootIds.Clear();
         repliesByThread.Clear();
@@ -237,7 +240,6 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
         waitingRoots.Clear();
         freshIds.Clear();
         rootsLoaded = 0;
-        var page = await Queries.PageAsync(TargetType, TargetId, sort, 0);
         // Everything up to the newest comment now is either on this page or further down the list, not new.
         newestSeenId = Math.Max(newestSeenId, page.NewestId);
         await AddPageAsync(page);
