@@ -49,6 +49,14 @@ public sealed class TestDatabase : IDisposable
     /// </summary>
     public bool ReadsAnswerLater { get; set; }
 
+    /// <summary>
+    /// While set, every query waits for this task before it answers, as a slow database would, so a test can act while a read is
+    /// under way; <see cref="ReadWaiting"/> completes once one waits.
+    /// </summary>
+    public Task? ReadsWaitFor { get; set; }
+
+    public TaskCompletionSource ReadWaiting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public AppDbContext CreateContext() => Factory.CreateDbContext();
 
     public void Dispose()
@@ -68,7 +76,12 @@ public sealed class TestDatabase : IDisposable
         public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (database.ReadsAnswerLater)
+            if (database.ReadsWaitFor is { } answer)
+            {
+                database.ReadWaiting.TrySetResult();
+                await answer;
+            }
+            else if (database.ReadsAnswerLater)
             {
                 await Task.Yield();
             }

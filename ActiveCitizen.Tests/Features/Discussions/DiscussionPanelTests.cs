@@ -524,6 +524,43 @@ public sealed class DiscussionPanelTests : ComponentTestContext
         Assert.DoesNotContain(panel.FindAll("button"), button => button.TextContent.Contains("Show more replies"));
     }
 
+    [Fact]
+    public async Task A_new_thread_that_arrives_while_a_threads_replies_load_waits_behind_its_button()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var (_, anna) = await harness.ResidentAsync("Anna");
+        var root = await harness.PostAsync(anna, idea, "Start of a long thread");
+        for (var index = 1; index <= CommentLimits.RepliesShown + 1; index++)
+        {
+            await harness.PostAsync(anna, idea, $"Reply {index}", root.Id);
+            time.Advance(TimeSpan.FromSeconds(13));
+        }
+        var panel = RenderPanel(idea);
+        panel.WaitForAssertion(() => Assert.Equal(CommentLimits.RepliesShown + 1, Bodies(panel).Count));
+        var more = panel.FindAll("button").Single(button => button.TextContent.Contains("Show more replies"));
+        var answer = new TaskCompletionSource();
+        database.ReadsWaitFor = answer.Task;
+
+        // "Show more replies" renders its thread only; a new thread announced while its read is under way waits for the read.
+        var clicking = panel.InvokeAsync(() => more.Click());
+        await database.ReadWaiting.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var newThreadId = root.Id + 1000;
+        harness.LiveEvents.Publish(DiscussionTargets.Topic(DiscussionTargets.Idea, idea.Id), new CommentPosted(root with
+        {
+            Id = newThreadId, ThreadId = newThreadId, AuthorId = "someone", AuthorName = "Someone", BodyHtml = "<p>A new thread</p>", ReplyCount = 0,
+        }));
+        database.ReadsWaitFor = null;
+        answer.SetResult();
+        await clicking;
+
+        panel.WaitForAssertion(() =>
+        {
+            Assert.Equal(CommentLimits.RepliesShown + 2, Bodies(panel).Count);
+            Assert.Equal("New comments: 1. Show", panel.Find("[data-testid=show-new-comments]").TextContent.Trim());
+            Assert.Equal($"Comments: {CommentLimits.RepliesShown + 3}", panel.Find("[data-testid=comment-total]").TextContent.Trim());
+        });
+    }
+
     /// <summary>Posts this many top-level comments, spread over residents and time so no rate limit is reached.</summary>
     private async Task<List<CommentView>> ManyThreadsAsync(Idea idea, int count)
     {
