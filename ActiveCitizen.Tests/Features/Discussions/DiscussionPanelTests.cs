@@ -404,14 +404,21 @@ public sealed class DiscussionPanelTests : ComponentTestContext
     /// <summary>Anna, signed in, reads a discussion holding Boris's comment, which she may reply to.</summary>
     private async Task<(CommentView BorisComment, IRenderedComponent<DiscussionPanel> Panel)> AnnaReadsBorisCommentAsync()
     {
+        var (idea, borisComment) = await AnnaSignedInBesideBorisCommentAsync();
+        var panel = RenderPanel(idea);
+        panel.WaitForAssertion(() => Assert.NotNull(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=reply]")));
+        return (borisComment, panel);
+    }
+
+    /// <summary>Boris has commented on an idea, and Anna is signed in; nothing is rendered yet.</summary>
+    private async Task<(Idea Idea, CommentView BorisComment)> AnnaSignedInBesideBorisCommentAsync()
+    {
         var (idea, _) = await harness.IdeaAsync();
         var (annaId, _) = await harness.ResidentAsync("Anna");
         var (_, boris) = await harness.ResidentAsync("Boris");
         var borisComment = await harness.PostAsync(boris, idea, "Boris was here");
         SignInAs(annaId, []);
-        var panel = RenderPanel(idea);
-        panel.WaitForAssertion(() => Assert.NotNull(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=reply]")));
-        return (borisComment, panel);
+        return (idea, borisComment);
     }
 
     [Fact]
@@ -460,6 +467,29 @@ public sealed class DiscussionPanelTests : ComponentTestContext
         Assert.Empty(panel.FindAll("[data-testid=comment-composer]"));
         Assert.Null(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=reply]"));
         Assert.Null(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=report]"));
+        Assert.True(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=upvote]")!.HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task A_sign_in_that_ends_while_the_discussion_is_first_read_is_followed_once_it_is_read()
+    {
+        var (idea, borisComment) = await AnnaSignedInBesideBorisCommentAsync();
+        var answer = new TaskCompletionSource();
+        database.ReadsWaitFor = answer.Task;
+
+        var panel = RenderPanel(idea);
+        await database.ReadWaiting.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        SignInAs(null);
+        database.ReadsWaitFor = null;
+        answer.SetResult();
+
+        panel.WaitForAssertion(() =>
+        {
+            Assert.Equal(["Boris was here"], Bodies(panel));
+            Assert.Contains("Sign in to join the discussion.", panel.Markup);
+        });
+        Assert.Empty(panel.FindAll("[data-testid=comment-composer]"));
+        Assert.Null(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=reply]"));
         Assert.True(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=upvote]")!.HasAttribute("disabled"));
     }
 

@@ -131,6 +131,8 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     /// </summary>
     protected override async Task OnParametersSetAsync()
     {
+        // A state that arrives during the first load is followed here too: ComponentBase sets the parameters once more when
+        // OnInitializedAsync is done.
         if (!ready || ReferenceEquals(readerFrom, AuthenticationState))
         {
             return;
