@@ -44,14 +44,9 @@ public sealed class TestDatabase : IDisposable
     public IDbContextFactory<AppDbContext> Factory { get; }
 
     /// <summary>
-    /// When set, every query answers only after yielding, as a database across a network (PostgreSQL) does, where SQLite answers
-    /// at once: whatever a component renders while its read is under way then shows, as it would in such a deployment.
-    /// </summary>
-    public bool ReadsAnswerLater { get; set; }
-
-    /// <summary>
-    /// While set, every query waits for this task before it answers, as a slow database would, so a test can act while a read is
-    /// under way; <see cref="ReadWaiting"/> completes once one waits.
+    /// While set, every query waits for this task before it answers, as a database across a network (PostgreSQL) does, where SQLite
+    /// answers at once: whatever a component renders while its read is under way then shows, and a test can act mid-read.
+    /// <see cref="ReadWaiting"/> completes once a query waits.
     /// </summary>
     public Task? ReadsWaitFor { get; set; }
 
@@ -80,10 +75,6 @@ public sealed class TestDatabase : IDisposable
             {
                 database.ReadWaiting.TrySetResult();
                 await answer;
-            }
-            else if (database.ReadsAnswerLater)
-            {
-                await Task.Yield();
             }
             return result;
         }

@@ -200,25 +200,26 @@ public sealed class DiscussionPanelTests : ComponentTestContext
     [Fact]
     public async Task Another_order_replaces_the_list_at_once_and_keeps_a_reply_being_written()
     {
-        var (idea, _) = await harness.IdeaAsync();
-        var (annaId, _) = await harness.ResidentAsync("Anna");
-        var (_, boris) = await harness.ResidentAsync("Boris");
-        var older = await harness.PostAsync(boris, idea, "The older thread");
+        var (idea, boris, older) = await AnnaSignedInBesideBorisCommentAsync();
         time.Advance(TimeSpan.FromMinutes(1));
         await harness.PostAsync(boris, idea, "The newer thread");
-        SignInAs(annaId, []);
         var panel = RenderPanel(idea);
-        panel.WaitForAssertion(() => Assert.Equal(["The older thread", "The newer thread"], Bodies(panel)));
+        panel.WaitForAssertion(() => Assert.Equal(["Boris was here", "The newer thread"], Bodies(panel)));
         await panel.InvokeAsync(() => CommentElement(panel, older.Id).QuerySelector("[data-testid=reply]")!.Click());
         panel.Find(".comment-reply-composer textarea").Input("Half a thought");
         var shownDuringTheRead = new List<int>();
         panel.OnMarkupUpdated += (_, _) => shownDuringTheRead.Add(panel.FindAll("[data-testid=comment]").Count);
 
         var sortChoice = panel.FindComponent<CommentSortSelect>();
-        database.ReadsAnswerLater = true;
-        await panel.InvokeAsync(() => sortChoice.Instance.SortChanged.InvokeAsync(CommentSort.Newest));
+        var answer = new TaskCompletionSource();
+        database.ReadsWaitFor = answer.Task;
+        var sorting = panel.InvokeAsync(() => sortChoice.Instance.SortChanged.InvokeAsync(CommentSort.Newest));
+        await database.ReadWaiting.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        database.ReadsWaitFor = null;
+        answer.SetResult();
+        await sorting;
 
-        panel.WaitForAssertion(() => Assert.Equal(["The newer thread", "The older thread"], Bodies(panel)));
+        panel.WaitForAssertion(() => Assert.Equal(["The newer thread", "Boris was here"], Bodies(panel)));
         // The list went straight from one order to the other, never empty, and the reply being written stayed where it was.
         Assert.DoesNotContain(0, shownDuringTheRead);
         Assert.Empty(panel.FindAll("[data-testid=no-comments]"));
@@ -404,21 +405,21 @@ public sealed class DiscussionPanelTests : ComponentTestContext
     /// <summary>Anna, signed in, reads a discussion holding Boris's comment, which she may reply to.</summary>
     private async Task<(CommentView BorisComment, IRenderedComponent<DiscussionPanel> Panel)> AnnaReadsBorisCommentAsync()
     {
-        var (idea, borisComment) = await AnnaSignedInBesideBorisCommentAsync();
+        var (idea, _, borisComment) = await AnnaSignedInBesideBorisCommentAsync();
         var panel = RenderPanel(idea);
         panel.WaitForAssertion(() => Assert.NotNull(CommentElement(panel, borisComment.Id).QuerySelector("[data-testid=reply]")));
         return (borisComment, panel);
     }
 
     /// <summary>Boris has commented on an idea, and Anna is signed in; nothing is rendered yet.</summary>
-    private async Task<(Idea Idea, CommentView BorisComment)> AnnaSignedInBesideBorisCommentAsync()
+    private async Task<(Idea Idea, ClaimsPrincipal Boris, CommentView BorisComment)> AnnaSignedInBesideBorisCommentAsync()
     {
         var (idea, _) = await harness.IdeaAsync();
         var (annaId, _) = await harness.ResidentAsync("Anna");
         var (_, boris) = await harness.ResidentAsync("Boris");
         var borisComment = await harness.PostAsync(boris, idea, "Boris was here");
         SignInAs(annaId, []);
-        return (idea, borisComment);
+        return (idea, boris, borisComment);
     }
 
     [Fact]
@@ -473,7 +474,7 @@ public sealed class DiscussionPanelTests : ComponentTestContext
     [Fact]
     public async Task A_sign_in_that_ends_while_the_discussion_is_first_read_is_followed_once_it_is_read()
     {
-        var (idea, borisComment) = await AnnaSignedInBesideBorisCommentAsync();
+        var (idea, _, borisComment) = await AnnaSignedInBesideBorisCommentAsync();
         var answer = new TaskCompletionSource();
         database.ReadsWaitFor = answer.Task;
 

@@ -79,8 +79,8 @@ public sealed partial class DiscussionPanel : IAsyncDisposable
     private bool keepComposersAfterClosing;
 
     /// <summary>
-    /// The reader's own comments offer "Edit" for <see cref="CommentLimits.EditWindow"/>, and a comment renders only when its
-    /// version rises: one timer, for the earliest window still open, marks them when it ends.
+    /// The reader's own comments offer "Edit" for <see cref="CommentLimits.EditWindow"/>, and a comment renders only when the
+    /// discussion tells it something changed: one timer, for the earliest window still open, marks them when it ends.
     /// </summary>
     private ITimer? editWindowTimer;
     private DateTime? nextEditWindowEnd;
