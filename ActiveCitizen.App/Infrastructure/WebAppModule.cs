@@ -11,6 +11,7 @@ using ActiveCitizen.App.Infrastructure.Security;
 using ActiveCitizen.App.Infrastructure.Time;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
@@ -79,6 +80,17 @@ public static class WebAppModule
         }
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Pages answer a missing address; a refused POST keeps its bare status. Re-executed as a POST, the not-found page would validate
+        // the antiforgery token again and throw on a request already marked invalid, turning a 400 into a failure.
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+                && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+            return next(context);
+        });
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -48,7 +48,7 @@ public sealed partial class AccountJourneyTests(BrowserFixture browser)
         await Expect(page.GetByTestId("notification-bell")).ToBeVisibleAsync();
 
         await WaitUntilInteractiveAsync(page);
-        await page.GetByRole(AriaRole.Group, new() { Name = "Language" }).GetByRole(AriaRole.Button, new() { Name = "Русский" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }).GetByRole(AriaRole.Link, new() { Name = "Русский" }).ClickAsync();
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Основная навигация" });
         await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Главная" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ваш город — ваши идеи" })).ToBeVisibleAsync();
@@ -56,8 +56,8 @@ public sealed partial class AccountJourneyTests(BrowserFixture browser)
         var russianAccountMenu = page.GetByRole(AriaRole.Button, new() { Name = "Меню учётной записи", Exact = true });
         await WaitUntilInteractiveAsync(page);
         await russianAccountMenu.ClickAsync();
-        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Выйти" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Войти" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Выйти" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Toolbar).GetByRole(AriaRole.Link, new() { Name = "Войти", Exact = true })).ToBeVisibleAsync();
         await Expect(russianAccountMenu).ToHaveCountAsync(0);
         // Visitors have no bell: the layout leaves it out rather than keeping an empty component in their circuit.
         await Expect(page.GetByTestId("notification-bell")).ToHaveCountAsync(0);

@@ -1,4 +1,8 @@
 using ActiveCitizen.App.Features.Accounts;
+using ActiveCitizen.App.Features.Ideas;
+using ActiveCitizen.App.Features.Projects;
+using ActiveCitizen.App.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 using ActiveCitizen.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -52,6 +56,30 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.Console += (_, message) => { lock (console) { console.Add($"{message.Type}: {message.Text}"); } };
         page.PageError += (_, error) => { lock (console) { console.Add($"pageerror: {error}"); } };
         return (page, console);
+    }
+
+    /// <summary>
+    /// A fresh idea in the demo's open housing project, its title <paramref name="titleStart"/> and a unique ending, so that no other
+    /// test's readers, comments or counts meet it (browser pages stay open, and count as viewers, until the run ends); returns its id.
+    /// </summary>
+    public async Task<int> NewHousingIdeaAsync(string titleStart)
+    {
+        using var scope = App.CreateScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var project = await db.Set<Project>().Include(candidate => candidate.Categories).SingleAsync(candidate => candidate.Slug == DemoProjects.HousingSlug);
+        var idea = new Idea
+        {
+            ProjectId = project.Id,
+            CategoryId = project.Categories[0].Id,
+            AuthorId = await db.Users.Select(user => user.Id).FirstAsync(),
+            Title = $"{titleStart} {Guid.NewGuid():N}"[..40],
+            Description = "An idea created for a browser test.",
+            SubmittedAt = DateTime.UtcNow.AddMinutes(-30),
+            SubmissionKey = Guid.NewGuid(),
+        };
+        db.Add(idea);
+        await db.SaveChangesAsync();
+        return idea.Id;
     }
 
     /// <summary>A new confirmed resident who signs in with <see cref="ResidentPassword"/>; returns the e-mail address.</summary>

@@ -15,26 +15,8 @@ namespace ActiveCitizen.Tests.E2E;
 [Collection(BrowserCollection.Name)]
 public sealed class DiscussionJourneyTests(BrowserFixture browser)
 {
-    /// <summary>A fresh idea in the demo's open housing project, so tests never share a discussion.</summary>
-    private async Task<int> NewIdeaAsync()
-    {
-        using var scope = browser.App.CreateScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var project = await db.Set<Project>().Include(candidate => candidate.Categories).SingleAsync(candidate => candidate.Slug == DemoProjects.HousingSlug);
-        var idea = new Idea
-        {
-            ProjectId = project.Id,
-            CategoryId = project.Categories[0].Id,
-            AuthorId = await db.Users.Select(user => user.Id).FirstAsync(),
-            Title = $"Discussed idea {Guid.NewGuid():N}"[..40],
-            Description = "An idea created for a browser test of its discussion.",
-            SubmittedAt = DateTime.UtcNow.AddMinutes(-30),
-            SubmissionKey = Guid.NewGuid(),
-        };
-        db.Add(idea);
-        await db.SaveChangesAsync();
-        return idea.Id;
-    }
+    /// <summary>A fresh idea, so tests never share a discussion.</summary>
+    private Task<int> NewIdeaAsync() => browser.NewHousingIdeaAsync("Discussed idea");
 
     /// <summary>Top-level comments written straight into the idea's discussion, oldest first; returns their ids in that order.</summary>
     private async Task<IReadOnlyList<int>> SeedThreadsAsync(int ideaId, int count)

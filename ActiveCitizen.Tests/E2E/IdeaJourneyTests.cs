@@ -34,7 +34,8 @@ public sealed class IdeaJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit the idea" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
-        Assert.Matches("/ideas/[0-9]+$", page.Url);
+        await Expect(page.GetByTestId("published-notice")).ToHaveTextAsync("Thank you! Your idea is published.");
+        Assert.Matches("/ideas/[0-9]+[?]published=true$", page.Url);
 
         await page.GotoAsync($"/ideas?q={Uri.EscapeDataString(title)}");
         await Expect(page.Locator(".idea-card").First).ToContainTextAsync(title);

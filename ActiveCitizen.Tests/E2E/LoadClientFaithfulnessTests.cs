@@ -42,12 +42,14 @@ public sealed class LoadClientFaithfulnessTests(BrowserFixture browser)
         return page;
     }
 
-    /// <summary>What the router rendered into the body, as textContent: the static parts of the page shell are not the circuit's.</summary>
+    /// <summary>
+    /// What the circuit rendered, as textContent: the idea page is an island in a shell rendered on the server, which is not the circuit's.
+    /// </summary>
     private static Task<string> ChromiumTextAsync(IPage page) => page.EvaluateAsync<string>("""
         () => {
-          const body = document.body.cloneNode(true);
-          body.querySelectorAll('script, style, template, #blazor-error-ui, #components-reconnect-modal').forEach(node => node.remove());
-          return body.textContent;
+          const island = document.querySelector('.interactive-island').cloneNode(true);
+          island.querySelectorAll('script, style, template').forEach(node => node.remove());
+          return island.textContent;
         }
         """);
 

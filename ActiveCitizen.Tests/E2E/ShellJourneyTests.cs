@@ -1,4 +1,8 @@
 using ActiveCitizen.App.Features.Accounts;
+using ActiveCitizen.App.Features.Ideas;
+using ActiveCitizen.App.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static ActiveCitizen.Tests.E2E.BrowserSteps;
@@ -87,6 +91,98 @@ public sealed class ShellJourneyTests(BrowserFixture browser)
 
         await page.ReloadAsync();
         await Expect(page.Locator("body")).ToHaveCSSAsync("background-color", LightBackground);
+    }
+
+    [Fact]
+    public async Task From_the_catalog_an_idea_opens_live_and_its_page_keeps_the_menu_the_theme_and_the_languages_working()
+    {
+        var title = await IdeaTitleAsync(await browser.NewHousingIdeaAsync("Island idea"));
+        var (page, console) = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(1300, 900);
+        await page.GotoAsync($"/ideas?q={Uri.EscapeDataString(title)}");
+        await WaitUntilInteractiveAsync(page);
+        var card = page.Locator(".idea-card").First;
+
+        await card.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+        await WaitUntilInteractiveAsync(page);
+        // The idea is live: the reader counts as viewing it.
+        await Expect(page.GetByTestId("viewers")).ToContainTextAsync("Viewing now: 1");
+
+        // The menu put away here stays away on the next page, and comes back when asked.
+        var menuButton = page.GetByRole(AriaRole.Button, new() { Name = "Show or hide the menu" });
+        var ideasLink = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Ideas" });
+        await Expect(ideasLink).ToBeVisibleAsync();
+        await menuButton.ClickAsync();
+        await Expect(ideasLink).ToBeHiddenAsync();
+        await Expect(menuButton).ToHaveAttributeAsync("aria-expanded", "false");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Home" }).First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(browser.BaseUrl + "/");
+        await Expect(ideasLink).ToBeHiddenAsync();
+        await page.GoBackAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+        await Expect(ideasLink).ToBeHiddenAsync();
+        await Expect(menuButton).ToHaveAttributeAsync("aria-expanded", "false");
+        await menuButton.ClickAsync();
+        await Expect(ideasLink).ToBeVisibleAsync();
+
+        // The theme switches at once and is remembered.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" }).ClickAsync();
+        await Expect(page.Locator("body")).ToHaveCSSAsync("background-color", DarkBackground);
+        await page.ReloadAsync();
+        await Expect(page.Locator("body")).ToHaveCSSAsync("background-color", DarkBackground);
+
+        // Russian brings the reader back to the same idea.
+        var ideaUrl = page.Url;
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }).GetByRole(AriaRole.Link, new() { Name = "Русский" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Основная навигация" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+        Assert.Equal(ideaUrl, page.Url);
+        Assert.Empty(CspViolations(console));
+    }
+
+    [Fact]
+    public async Task On_an_idea_page_a_visitor_signs_in_and_out_through_the_shell_and_comes_back_to_the_idea()
+    {
+        var (page, _) = await browser.NewPageAsync();
+        var email = await browser.NewResidentAsync("Irina Island");
+        var ideaPath = $"ideas/{await browser.NewHousingIdeaAsync("Signed in on an island")}";
+        await page.GotoAsync("/" + ideaPath);
+        await WaitUntilInteractiveAsync(page);
+
+        await page.GetByRole(AriaRole.Toolbar).GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        await page.FillAsync("#login-email", email);
+        await page.FillAsync("#login-password", BrowserFixture.ResidentPassword);
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page).ToHaveURLAsync(browser.BaseUrl + "/" + ideaPath);
+        await WaitUntilInteractiveAsync(page);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Support this idea" })).ToBeVisibleAsync();
+
+        var accountMenu = page.GetByRole(AriaRole.Button, new() { Name = "Account menu", Exact = true });
+        var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
+        await Expect(accountMenu).ToContainTextAsync("Irina Island");
+        await Expect(signOut).ToBeHiddenAsync();
+        await accountMenu.ClickAsync();
+        await Expect(signOut).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(signOut).ToBeHiddenAsync();
+        await Expect(accountMenu).ToBeFocusedAsync();
+        await accountMenu.ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).ClickAsync();
+        await Expect(signOut).ToBeHiddenAsync();
+
+        await accountMenu.ClickAsync();
+        await signOut.ClickAsync();
+        await Expect(page).ToHaveURLAsync(browser.BaseUrl + "/" + ideaPath);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in to support" })).ToBeVisibleAsync();
+        await Expect(accountMenu).ToHaveCountAsync(0);
+    }
+
+    private async Task<string> IdeaTitleAsync(int ideaId)
+    {
+        using var scope = browser.App.CreateScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Set<Idea>().Where(idea => idea.Id == ideaId).Select(idea => idea.Title).SingleAsync();
     }
 
     /// <summary>The home page in a window of this size, with the (visible) menu button and the menu's link to the ideas.</summary>

@@ -29,6 +29,11 @@ public partial class IdeaPage
 
     /// <summary>Set when the reader arrives from a duplicate that was merged into this idea.</summary>
     [SupplyParameterFromQuery(Name = "mergedFrom")] public int? MergedFrom { get; set; }
+
+    /// <summary>Set by the submission form, which brings its author here: the thanks for a published idea.</summary>
+    public const string PublishedQuery = "published";
+
+    [SupplyParameterFromQuery(Name = PublishedQuery)] public bool Published { get; set; }
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private bool CanEdit => idea is { State: IdeaState.Submitted } && Clock.UtcNow < idea.SubmittedAt + IdeaLimits.EditWindow;

@@ -148,8 +148,8 @@ public partial class IdeaSubmissionPage
                     {
                         await draftModule.InvokeVoidAsync("forget", draftKey);
                     }
-                    Snackbar.Add(L["Submit.Done"], Severity.Success);
-                    Navigation.NavigateTo($"ideas/{result.IdeaId}");
+                    // The idea page loads afresh, outside the interactive router (IdeaPage), so it says the thanks itself.
+                    Navigation.NavigateTo($"ideas/{result.IdeaId}?{IdeaPage.PublishedQuery}=true", forceLoad: true);
                     break;
                 case SubmitStatus.Invalid:
                     problem = L["Common.FixErrors"];

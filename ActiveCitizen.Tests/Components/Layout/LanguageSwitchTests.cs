@@ -1,37 +1,39 @@
 using ActiveCitizen.App.Components.Layout;
 using ActiveCitizen.Tests.Infrastructure;
 using Bunit;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ActiveCitizen.Tests.Components.Layout;
 
 public sealed class LanguageSwitchTests : ComponentTestContext
 {
+    private IRenderedComponent<LanguageSwitch> RenderAt(string here) => Render<LanguageSwitch>(parameters => parameters.Add(menu => menu.Here, here));
+
     [Fact]
-    public void Choosing_Russian_reloads_the_current_page_through_the_culture_switch()
+    public void Russian_is_a_link_through_the_culture_switch_back_to_the_current_page()
     {
-        var navigation = Services.GetRequiredService<NavigationManager>();
-        navigation.NavigateTo("/account?tab=profile");
-        var menu = Render<LanguageSwitch>();
+        var menu = RenderAt("/account?tab=profile");
 
-        menu.Find("button[lang=ru]").Click();
-
-        Assert.Equal("http://localhost/culture/set?culture=ru&redirectUri=%2Faccount%3Ftab%3Dprofile", navigation.Uri);
+        Assert.Equal("culture/set?culture=ru&redirectUri=%2Faccount%3Ftab%3Dprofile", menu.Find("a[lang=ru]").GetAttribute("href"));
     }
 
     [Fact]
-    public void The_current_language_is_marked_and_choosing_it_again_changes_nothing()
+    public void The_current_language_is_marked_and_leads_nowhere_new()
     {
-        var navigation = Services.GetRequiredService<NavigationManager>();
-        navigation.NavigateTo("/ideas");
-        var menu = Render<LanguageSwitch>();
+        var menu = RenderAt("/ideas");
 
-        Assert.Equal("true", menu.Find("button[lang=en]").GetAttribute("aria-pressed"));
-        Assert.Equal("false", menu.Find("button[lang=ru]").GetAttribute("aria-pressed"));
-        menu.Find("button[lang=en]").Click();
+        Assert.Equal("true", menu.Find("a[lang=en]").GetAttribute("aria-current"));
+        Assert.Null(menu.Find("a[lang=ru]").GetAttribute("aria-current"));
+        Assert.Equal("/ideas", menu.Find("a[lang=en]").GetAttribute("href"));
+    }
 
-        Assert.Equal("http://localhost/ideas", navigation.Uri);
+    [Fact]
+    public void The_links_follow_the_reader_to_another_page()
+    {
+        var menu = RenderAt("/ideas");
+
+        menu.Render(parameters => parameters.Add(switcher => switcher.Here, "/projects/parks?tab=ideas"));
+
+        Assert.Equal("culture/set?culture=ru&redirectUri=%2Fprojects%2Fparks%3Ftab%3Dideas", menu.Find("a[lang=ru]").GetAttribute("href"));
     }
 
     [Fact]
@@ -39,11 +41,11 @@ public sealed class LanguageSwitchTests : ComponentTestContext
     {
         UseCulture("ru");
 
-        var menu = Render<LanguageSwitch>();
+        var menu = RenderAt("/");
 
-        Assert.Equal("Язык", menu.Find("[role=group]").GetAttribute("aria-label"));
-        Assert.Equal("true", menu.Find("button[lang=ru]").GetAttribute("aria-pressed"));
-        Assert.Equal(["EN", "RU"], menu.FindAll("button").Select(button => button.TextContent.Trim()));
-        Assert.Equal(["EN, English", "RU, Русский"], menu.FindAll("button").Select(button => button.GetAttribute("aria-label")));
+        Assert.Equal("Язык", menu.Find("nav").GetAttribute("aria-label"));
+        Assert.Equal("true", menu.Find("a[lang=ru]").GetAttribute("aria-current"));
+        Assert.Equal(["EN", "RU"], menu.FindAll("a").Select(link => link.TextContent.Trim()));
+        Assert.Equal(["EN, English", "RU, Русский"], menu.FindAll("a").Select(link => link.GetAttribute("aria-label")));
     }
 }

@@ -6,7 +6,6 @@ using ActiveCitizen.App.Features.Projects;
 using ActiveCitizen.App.Infrastructure.Security;
 using ActiveCitizen.Tests.Infrastructure;
 using Bunit;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ActiveCitizen.Tests.Components.Layout;
@@ -86,19 +85,17 @@ public sealed class NavMenuTests : ComponentTestContext
     }
 
     [Fact]
-    public void The_link_to_the_current_section_is_marked_and_follows_navigation()
+    public void The_link_to_the_current_section_is_marked_and_follows_the_layout_to_another_page()
     {
-        var navigation = Services.GetRequiredService<NavigationManager>();
-        navigation.NavigateTo("/ideas/7?sort=new");
-        var menu = Render<NavMenu>();
+        var menu = Render<NavMenu>(parameters => parameters.Add(menu => menu.Here, "/ideas/7?sort=new"));
 
         Assert.Equal(["/ideas"], CurrentLinks(menu));
 
-        navigation.NavigateTo("/");
-        menu.WaitForAssertion(() => Assert.Equal(["/"], CurrentLinks(menu)));
+        menu.Render(parameters => parameters.Add(menu => menu.Here, "/"));
+        Assert.Equal(["/"], CurrentLinks(menu));
 
-        navigation.NavigateTo("/projects");
-        menu.WaitForAssertion(() => Assert.Equal(["/projects"], CurrentLinks(menu)));
+        menu.Render(parameters => parameters.Add(menu => menu.Here, "/projects/"));
+        Assert.Equal(["/projects"], CurrentLinks(menu));
     }
 
     private static string[] CurrentLinks(IRenderedComponent<NavMenu> menu) =>

@@ -264,6 +264,47 @@ public sealed partial class AccountPagesTests(DemoApp app) : IClassFixture<DemoA
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_theme_switch_stores_a_known_choice_on_the_account_only_with_the_page_s_token()
+    {
+        var email = await CreateConfirmedResidentAsync("theme passphrase");
+        var client = NewClient();
+        // A visitor's switch carries no token and stores nothing: the choice stays in the visitor's own cookie (shell.js).
+        Assert.DoesNotContain("__RequestVerificationToken", ThemeSwitchForm(await client.GetStringAsync("/ideas")));
+        Assert.Equal(HttpStatusCode.Redirect, (await StaticFormPost.SignInAsync(client, email, "theme passphrase")).StatusCode);
+        var token = WebUtility.HtmlDecode(TokenField().Match(ThemeSwitchForm(await client.GetStringAsync("/ideas"))).Groups[1].Value);
+        Assert.NotEmpty(token);
+
+        Task<HttpResponseMessage> PostAsync(Dictionary<string, string> fields) => client.PostAsync("/account/theme", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(new() { ["theme"] = "Dark" })).StatusCode);
+        foreach (var unknown in new[] { "Purple", "7", "1", "dark", "" })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(new() { ["__RequestVerificationToken"] = token, ["theme"] = unknown })).StatusCode);
+        }
+        Assert.Equal(ThemePreference.System, await ThemeOfAsync(email));
+
+        var stored = await PostAsync(new() { ["__RequestVerificationToken"] = token, ["theme"] = "Dark" });
+
+        Assert.Equal(HttpStatusCode.NoContent, stored.StatusCode);
+        Assert.Equal(ThemePreference.Dark, await ThemeOfAsync(email));
+    }
+
+    private async Task<ThemePreference> ThemeOfAsync(string email)
+    {
+        using var scope = app.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!.Theme;
+    }
+
+    private static string ThemeSwitchForm(string html) => ThemeSwitch().Match(html).Value is { Length: > 0 } form
+        ? form
+        : throw new InvalidOperationException("The page has no theme switch.");
+
+    [GeneratedRegex("<form action=\"account/theme\".*?</form>", RegexOptions.Singleline)]
+    private static partial Regex ThemeSwitch();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
     private const string LockedOut = "Too many unsuccessful attempts. Sign-in is paused for a few minutes; try again later or reset your password.";
 
     private static string Alert(string html) => WebUtility.HtmlDecode(AlertText().Match(html).Groups[1].Value.Trim());
