@@ -92,6 +92,26 @@ public sealed class DiscussionJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_visitor_turns_the_discussion_newest_first_with_the_order_select()
+    {
+        var ideaId = await NewIdeaAsync();
+        await SeedThreadsAsync(ideaId, 3);
+        var (page, console) = await browser.NewPageAsync();
+        await page.GotoAsync($"/ideas/{ideaId}");
+        await WaitUntilInteractiveAsync(page);
+        var bodies = page.GetByTestId("comment-body");
+        await Expect(bodies).ToHaveTextAsync(["Thread number 1", "Thread number 2", "Thread number 3"]);
+
+        await page.GetByLabel("Order").SelectOptionAsync(new SelectOptionValue { Label = "Newest first" });
+
+        await Expect(bodies).ToHaveTextAsync(["Thread number 3", "Thread number 2", "Thread number 1"]);
+        lock (console)
+        {
+            Assert.DoesNotContain(console, line => line.StartsWith("error", StringComparison.Ordinal) || line.StartsWith("pageerror", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task None_of_the_attack_list_runs_or_leaves_an_element_when_typed_into_the_comment_box()
     {
         var ideaId = await NewIdeaAsync();

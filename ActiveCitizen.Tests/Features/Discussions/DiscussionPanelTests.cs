@@ -227,6 +227,34 @@ public sealed class DiscussionPanelTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task A_visitor_reorders_with_the_browser_s_select_and_a_value_it_never_offered_changes_nothing()
+    {
+        var (idea, _) = await harness.IdeaAsync();
+        var (_, boris) = await harness.ResidentAsync("Boris");
+        await harness.PostAsync(boris, idea, "The older thread");
+        time.Advance(TimeSpan.FromMinutes(1));
+        await harness.PostAsync(boris, idea, "The newer thread");
+        // No providers: a visitor's idea page has none (MainLayout), and the order must not need one.
+        var panel = RenderPanel(idea, withProviders: false);
+        panel.WaitForAssertion(() => Assert.Equal(["The older thread", "The newer thread"], Bodies(panel)));
+        var order = panel.Find("select[data-testid=comment-sort]");
+        Assert.Equal(["Oldest first", "Newest first", "Best first"], order.QuerySelectorAll("option").Select(option => option.TextContent));
+        Assert.Equal("Order", panel.Find("label[for=comment-sort]").TextContent);
+
+        foreach (var tampered in new[] { "Sideways", "1", "newest" })
+        {
+            await order.ChangeAsync(new ChangeEventArgs { Value = tampered });
+        }
+        Assert.Equal(["The older thread", "The newer thread"], Bodies(panel));
+        Assert.True(panel.Find("option[value=Oldest]").HasAttribute("selected"));
+
+        await panel.Find("select[data-testid=comment-sort]").ChangeAsync(new ChangeEventArgs { Value = "Newest" });
+
+        panel.WaitForAssertion(() => Assert.Equal(["The newer thread", "The older thread"], Bodies(panel)));
+        Assert.True(panel.Find("option[value=Newest]").HasAttribute("selected"));
+    }
+
+    [Fact]
     public async Task A_live_comment_is_shown_from_the_event_alone_without_asking_the_database()
     {
         var (idea, _) = await harness.IdeaAsync();
