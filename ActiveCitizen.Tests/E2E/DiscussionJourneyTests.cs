@@ -1,8 +1,9 @@
+using System.Text.RegularExpressions;
 using ActiveCitizen.App.Features.Discussions;
 using ActiveCitizen.App.Features.Ideas;
-using ActiveCitizen.App.Features.Projects;
 using ActiveCitizen.App.Infrastructure.Data;
 using ActiveCitizen.Tests.Features.Discussions;
+using ActiveCitizen.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -102,6 +103,9 @@ public sealed class DiscussionJourneyTests(BrowserFixture browser)
         var bodies = page.GetByTestId("comment-body");
         await Expect(bodies).ToHaveTextAsync(["Thread number 1", "Thread number 2", "Thread number 3"]);
 
+        // A visitor's circuit keeps no MudBlazor provider (MainLayout), and the order needs none.
+        await Expect(page.Locator(".mud-popover-provider")).ToHaveCountAsync(0);
+
         await page.GetByLabel("Order").SelectOptionAsync(new SelectOptionValue { Label = "Newest first" });
 
         await Expect(bodies).ToHaveTextAsync(["Thread number 3", "Thread number 2", "Thread number 1"]);
@@ -109,6 +113,39 @@ public sealed class DiscussionJourneyTests(BrowserFixture browser)
         {
             Assert.DoesNotContain(console, line => line.StartsWith("error", StringComparison.Ordinal) || line.StartsWith("pageerror", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task A_reply_opened_from_the_bell_on_the_idea_page_itself_is_shown_though_its_thread_was_not_loaded()
+    {
+        var ideaId = await NewIdeaAsync();
+        await SeedThreadsAsync(ideaId, CommentLimits.ThreadsPerPage);
+        var rita = await ResidentOnIdeaAsync("Rita Bell", ideaId);
+        await PostAsync(MainComposer(rita), "Is there a bus after midnight?");
+        await Expect(rita.GetByText("Is there a bus after midnight?")).ToBeVisibleAsync();
+        // Read again, her thread is the newest of 21, oldest first: on the second page, which the reader has not reached.
+        await rita.ReloadAsync();
+        await WaitUntilInteractiveAsync(rita);
+        await Expect(rita.GetByTestId("comment")).ToHaveCountAsync(CommentLimits.ThreadsPerPage);
+        await Expect(rita.GetByText("Is there a bus after midnight?")).ToHaveCountAsync(0);
+
+        var walterEmail = await browser.NewResidentAsync("Walter Bell");
+        using (var scope = browser.App.CreateScope())
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            var question = await db.Set<Comment>().SingleAsync(comment => comment.TargetId == ideaId && comment.Body == "Is there a bus after midnight?");
+            var walter = await db.Users.Where(user => user.Email == walterEmail).Select(user => user.Id).SingleAsync();
+            var answered = await scope.ServiceProvider.GetRequiredService<DiscussionService>().PostAsync(TestUsers.Principal(walter),
+                new CommentDraft(DiscussionTargets.Idea, ideaId, question.Id, "The N1 leaves at 00:40.", CommentStance.None, Guid.NewGuid()));
+            Assert.Equal(CommentStatus.Done, answered.Status);
+        }
+        await Expect(rita.GetByTestId("unread-count").Locator(".mud-badge")).ToHaveTextAsync("1");
+
+        await rita.GetByTestId("unread-count").GetByRole(AriaRole.Button, new() { Name = "Notifications, unread: 1" }).ClickAsync();
+        await rita.Locator(".notification-menu__item").First.ClickAsync();
+
+        await Expect(rita).ToHaveURLAsync(new Regex($"/ideas/{ideaId}#comment-[0-9]+$"));
+        await Expect(rita.GetByTestId("comment-body").Filter(new() { HasText = "The N1 leaves at 00:40." })).ToBeInViewportAsync();
     }
 
     [Fact]

@@ -132,11 +132,15 @@ public sealed class ShellJourneyTests(BrowserFixture browser)
         await page.ReloadAsync();
         await Expect(page.Locator("body")).ToHaveCSSAsync("background-color", DarkBackground);
 
-        // Russian brings the reader back to the same idea.
+        // Russian brings the reader back to the same idea, the shell and the live idea alike.
         var ideaUrl = page.Url;
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }).GetByRole(AriaRole.Link, new() { Name = "Русский" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Основная навигация" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+        await WaitUntilInteractiveAsync(page);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Обсуждение" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("viewers")).ToContainTextAsync("Сейчас смотрят: 1");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Войдите, чтобы поддержать" })).ToBeVisibleAsync();
         Assert.Equal(ideaUrl, page.Url);
         Assert.Empty(CspViolations(console));
     }
@@ -176,6 +180,23 @@ public sealed class ShellJourneyTests(BrowserFixture browser)
         await Expect(page).ToHaveURLAsync(browser.BaseUrl + "/" + ideaPath);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in to support" })).ToBeVisibleAsync();
         await Expect(accountMenu).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_account_menu_closes_once_one_of_its_entries_is_followed()
+    {
+        var (page, _) = await browser.NewPageAsync();
+        await SignInAsync(page, await browser.NewResidentAsync("Mila Menu"), BrowserFixture.ResidentPassword);
+        await Expect(page).ToHaveURLAsync(browser.BaseUrl + "/");
+        await WaitUntilInteractiveAsync(page);
+        var accountMenu = page.GetByRole(AriaRole.Button, new() { Name = "Account menu", Exact = true });
+
+        await accountMenu.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Personal account", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(browser.BaseUrl + "/account");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeHiddenAsync();
+        await Expect(accountMenu).ToHaveAttributeAsync("aria-expanded", "false");
     }
 
     private async Task<string> IdeaTitleAsync(int ideaId)

@@ -1,7 +1,8 @@
 // The shell's controls work in the browser alone, so that they work the same in pages whose shell runs in a circuit and in pages
 // rendered on the server around an interactive island (the idea page). Listeners sit on the document: the circuit replaces the
 // prerendered shell when it starts, and enhanced navigation replaces pages, but the document stays. The reader's choices live on the
-// html element, which neither touches, and in cookies that the server reads for the next page's first paint (App.razor).
+// html element, which no circuit renders, and in cookies, from which the server writes them there for every page (App.razor):
+// enhanced navigation copies the next page's html attributes, so the cookie and the attribute are always set together.
 
 const root = document.documentElement;
 const aYear = 60 * 60 * 24 * 365;
@@ -56,7 +57,8 @@ async function chooseTheme(button) {
     const choice = new FormData(form);
     choice.set('theme', theme);
     try {
-        const response = await fetch(form.action, { method: 'POST', body: choice, credentials: 'same-origin' });
+        // A sign-in that has ended is answered with a redirect to the sign-in page: not followed, so that it is not taken for success.
+        const response = await fetch(form.action, { method: 'POST', body: choice, credentials: 'same-origin', redirect: 'manual' });
         if (!response.ok) {
             console.warn(`The theme was not stored on the account (HTTP ${response.status}).`);
         }
@@ -79,7 +81,9 @@ document.addEventListener('click', event => {
         return;
     }
     const toggle = target.closest('[data-shell-toggle]');
-    if (!target.closest('.user-menu__panel') && toggle?.dataset.shellToggle !== 'user-menu') {
+    // A click elsewhere closes the account menu, and so does following one of its entries: the router keeps the layout, and the menu.
+    if ((!target.closest('.user-menu__panel') || target.closest('.user-menu__panel a, .user-menu__panel button'))
+        && toggle?.dataset.shellToggle !== 'user-menu') {
         closeAccountMenu();
     }
     if (toggle) {

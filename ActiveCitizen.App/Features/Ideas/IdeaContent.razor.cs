@@ -7,7 +7,8 @@ using MudBlazor;
 
 namespace ActiveCitizen.App.Features.Ideas;
 
-public partial class IdeaPage
+/// <summary>The idea, its actions and its discussion: what the idea page (<see cref="IdeaPage"/>) shows inside its error boundary.</summary>
+public partial class IdeaContent
 {
     private IdeaDetails? idea;
     private List<BreadcrumbItem> breadcrumbs = [];
@@ -25,15 +26,13 @@ public partial class IdeaPage
     /// <summary>The authentication state the reader's role was last read from.</summary>
     private Task<AuthenticationState>? readerFrom;
 
-    [Parameter] public int Id { get; set; }
+    [Parameter, EditorRequired] public int Id { get; set; }
 
     /// <summary>Set when the reader arrives from a duplicate that was merged into this idea.</summary>
     [SupplyParameterFromQuery(Name = "mergedFrom")] public int? MergedFrom { get; set; }
 
     /// <summary>Set by the submission form, which brings its author here: the thanks for a published idea.</summary>
-    public const string PublishedQuery = "published";
-
-    [SupplyParameterFromQuery(Name = PublishedQuery)] public bool Published { get; set; }
+    [SupplyParameterFromQuery(Name = IdeaPage.PublishedQuery)] public bool Published { get; set; }
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private bool CanEdit => idea is { State: IdeaState.Submitted } && Clock.UtcNow < idea.SubmittedAt + IdeaLimits.EditWindow;
