@@ -1,5 +1,6 @@
 using ActiveCitizen.App.Infrastructure.Security;
 using ActiveCitizen.App.Features.Accounts;
+using ActiveCitizen.App.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ public static class AccountEndpoints
         endpoints.MapPost("/account/theme", async Task<Results<NoContent, BadRequest>> (HttpContext context, [FromServices] AccountProfileService profiles,
             [FromForm] string? theme) =>
         {
-            if (!Enum.TryParse<ThemePreference>(theme, ignoreCase: false, out var chosen) || !Enum.IsDefined(chosen) || int.TryParse(theme, out _))
+            if (!EnumNames.TryParse<ThemePreference>(theme, out var chosen))
             {
                 return TypedResults.BadRequest();
             }

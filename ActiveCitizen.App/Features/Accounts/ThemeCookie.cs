@@ -1,3 +1,5 @@
+using ActiveCitizen.App.Shared;
+
 namespace ActiveCitizen.App.Features.Accounts;
 
 /// <summary>
@@ -9,7 +11,7 @@ public static class ThemeCookie
     public const string Name = "ac.theme";
 
     public static ThemePreference Read(HttpContext? context) =>
-        Enum.TryParse<ThemePreference>(context?.Request.Cookies[Name], ignoreCase: true, out var theme) ? theme : ThemePreference.System;
+        EnumNames.TryParse<ThemePreference>(context?.Request.Cookies[Name], out var theme) ? theme : ThemePreference.System;
 
     public static void Write(HttpContext context, ThemePreference theme) =>
         context.Response.Cookies.Append(Name, theme.ToString(), new CookieOptions
